@@ -1,0 +1,91 @@
+import { randomUUID } from "node:crypto";
+import type { DbHandle } from "@crm/db";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { authRoutes } from "./modules/auth/auth.routes.js";
+import { healthRoutes } from "./modules/health/health.routes.js";
+import { meRoutes } from "./modules/me/me.routes.js";
+import { accessPlugin } from "./plugins/access.js";
+import { dbPlugin } from "./plugins/db.js";
+import { errorsPlugin } from "./plugins/errors.js";
+import { openapiPlugin } from "./plugins/openapi.js";
+import { spaPlugin } from "./plugins/spa.js";
+import type { Settings } from "./settings.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    settings: Settings;
+  }
+}
+
+export interface AppOptions {
+  settings: Settings;
+  db: DbHandle;
+  /** Close the database with the app (the server owns it; tests may share one). */
+  ownsDb?: boolean;
+  logger?: FastifyServerOptions["logger"];
+  trustProxy?: boolean;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the whole application without listening, so tests can inject requests. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers["x-request-id"];
+      return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  // The API speaks JSON only; anything else is 415 rather than a confusing validation error.
+  app.removeContentTypeParser("text/plain");
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate("settings", options.settings);
+
+  // Cross-cutting plugins first, then the routes.
+  await app.register(errorsPlugin);
+  await app.register(dbPlugin, { handle: options.db, owned: options.ownsDb ?? false });
+  const tls = options.settings.cookieSecure;
+  await app.register(helmet, {
+    // Behind TLS only: on plain http (the quick start, a LAN address) these would break the page.
+    strictTransportSecurity: tls,
+    contentSecurityPolicy: {
+      directives: {
+        "upgrade-insecure-requests": tls ? [] : null,
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, enableDraftSpec: true });
+  await app.register(accessPlugin);
+  await app.register(openapiPlugin);
+
+  await app.register(healthRoutes, { prefix: "/api" });
+  await app.register(
+    async (v1) => {
+      await v1.register(authRoutes);
+      await v1.register(meRoutes);
+    },
+    { prefix: "/api/v1" },
+  );
+
+  if (options.settings.webDist) await app.register(spaPlugin, { root: options.settings.webDist });
+  return app;
+}

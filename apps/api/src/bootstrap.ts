@@ -1,0 +1,27 @@
+import { randomBytes } from "node:crypto";
+import { type DbHandle, seedDemo, seedFirstAdmin } from "@crm/db";
+import { hashPassword } from "./modules/auth/passwords.js";
+
+export interface BootstrapResult {
+  demoUsersCreated: number;
+  /** A generated first-admin password, to print once. */
+  generatedAdminPassword?: string;
+}
+
+/** Migrates, then seeds: the demo company in demo mode, otherwise only a first administrator. */
+export async function bootstrapDatabase(
+  handle: DbHandle,
+  options: { demo: boolean; adminPassword?: string | undefined },
+): Promise<BootstrapResult> {
+  await handle.migrate();
+  if (options.demo) {
+    const { created } = await seedDemo(handle.db, hashPassword);
+    return { demoUsersCreated: created };
+  }
+  const password = options.adminPassword ?? randomBytes(12).toString("base64url");
+  const created = await seedFirstAdmin(handle.db, hashPassword, password, !options.adminPassword);
+  return {
+    demoUsersCreated: 0,
+    ...(created && !options.adminPassword ? { generatedAdminPassword: password } : {}),
+  };
+}

@@ -1,0 +1,109 @@
+import { ErrorCode } from "@crm/contracts";
+import { users } from "@crm/db";
+import { eq } from "drizzle-orm";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { verifyAccessToken } from "../modules/auth/tokens.js";
+import { AppError } from "../shared/errors.js";
+
+/**
+ * What a route demands of its caller. Every route under /api/v1 must declare it: the app refuses
+ * to start otherwise, so no route can forget authentication.
+ */
+export type Access = "public" | "authenticated" | { permission: string };
+
+export interface Caller {
+  userId: string;
+  username: string;
+  displayName: string;
+  departmentId: string | null;
+  mustChangePassword: boolean;
+  permissions: ReadonlySet<string>;
+}
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: Access;
+    /** Reachable while the caller still has to change a reset password. */
+    allowWhilePasswordChangeRequired?: boolean;
+  }
+  interface FastifyRequest {
+    caller: Caller | null;
+  }
+  interface FastifyInstance {
+    /** Every /api/v1 route with its declared access, for the route-walking tests. */
+    routeTable: { method: string; url: string; access: Access }[];
+  }
+}
+
+/** The caller of a route that declared an access other than "public". */
+export function callerOf(request: FastifyRequest): Caller {
+  if (!request.caller) throw new AppError(401, ErrorCode.unauthenticated);
+  return request.caller;
+}
+
+export const accessPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.decorateRequest("caller", null);
+    app.decorate("routeTable", []);
+
+    app.addHook("onRoute", (route) => {
+      if (!route.url.startsWith("/api/v1")) return;
+      const access = route.config?.access;
+      if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access`);
+      for (const method of [route.method].flat()) {
+        if (method !== "HEAD") app.routeTable.push({ method, url: route.url, access });
+      }
+      if (access !== "public") {
+        route.schema = { ...route.schema, security: [{ bearerAuth: [] }] };
+      }
+    });
+
+    app.addHook("onRequest", async (request) => {
+      const access = request.routeOptions.config?.access;
+      if (!access || access === "public") return;
+      request.caller = await authenticate(app, request);
+      if (
+        request.caller.mustChangePassword &&
+        !request.routeOptions.config.allowWhilePasswordChangeRequired
+      ) {
+        throw new AppError(403, ErrorCode.passwordChangeRequired);
+      }
+      if (typeof access === "object" && !request.caller.permissions.has(access.permission)) {
+        throw new AppError(403, ErrorCode.forbidden);
+      }
+    });
+  },
+  { name: "access", dependencies: ["errors"] },
+);
+
+async function authenticate(app: FastifyInstance, request: FastifyRequest): Promise<Caller> {
+  const header = request.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  if (!match?.[1])
+    throw new AppError(401, ErrorCode.unauthenticated, { headers: { "www-authenticate": "Bearer" } });
+  const claims = verifyAccessToken(app.settings.jwtSecret, match[1]);
+  const [user] = await app.db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      departmentId: users.departmentId,
+      disabled: users.disabled,
+      mustChangePassword: users.mustChangePassword,
+      tokenEpoch: users.tokenEpoch,
+    })
+    .from(users)
+    .where(eq(users.id, claims.sub));
+  if (!user || user.disabled) throw new AppError(401, ErrorCode.tokenInvalid);
+  // Tokens issued before the last password change (or reset) no longer count.
+  if (claims.ep !== user.tokenEpoch) throw new AppError(401, ErrorCode.tokenInvalid);
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    departmentId: user.departmentId,
+    mustChangePassword: user.mustChangePassword,
+    permissions: new Set<string>(),
+  };
+}

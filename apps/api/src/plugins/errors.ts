@@ -1,0 +1,125 @@
+import { ErrorCode, type FieldError, type Problem } from "@crm/contracts";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { AppError } from "../shared/errors.js";
+import { customMessage, ERROR_TITLES, issueMessage, type Lang, pickLang } from "../shared/i18n.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    lang: Lang;
+  }
+}
+
+const PROBLEM_BASE = "https://crm.invalid/problems/";
+
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: ErrorCode,
+  extra: { detail?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
+) {
+  const lang = request.lang ?? pickLang(request.headers["accept-language"]);
+  const body: Problem = {
+    type: PROBLEM_BASE + code,
+    title: ERROR_TITLES[code][lang],
+    status,
+    code,
+    instance: request.url.split("?")[0],
+    requestId: request.id,
+    ...(extra.detail ? { detail: extra.detail } : {}),
+    ...(extra.errors?.length ? { errors: extra.errors } : {}),
+  };
+  for (const [k, v] of Object.entries(extra.headers ?? {})) reply.header(k, v);
+  return reply
+    .status(status)
+    .type("application/problem+json; charset=utf-8")
+    .serializer(JSON.stringify)
+    .send(body);
+}
+
+/** Fastify's own 4xx errors (bad JSON, wrong content type, body too large, ...) and their codes. */
+function frameworkCode(status: number): ErrorCode {
+  if (status === 413) return ErrorCode.payloadTooLarge;
+  if (status === 415) return ErrorCode.unsupportedMediaType;
+  if (status === 429) return ErrorCode.rateLimited;
+  if (status === 404) return ErrorCode.notFound;
+  if (status === 401) return ErrorCode.unauthenticated;
+  if (status === 403) return ErrorCode.forbidden;
+  return ErrorCode.badRequest;
+}
+
+/** Every error leaves as RFC 9457 problem+json; 5xx details stay in the log. */
+export const errorsPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.decorateRequest("lang", "zh-CN");
+    app.addHook("onRequest", async (request, reply) => {
+      request.lang = pickLang(request.headers["accept-language"]);
+      reply.header("x-request-id", request.id);
+    });
+
+    app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+      const lang = request.lang;
+      if (error instanceof AppError) {
+        const errors = error.options.fields?.map((f) => ({
+          field: f.field,
+          code: f.code,
+          message:
+            customMessage(lang, f.code) === f.code
+              ? ERROR_TITLES[error.code][lang]
+              : customMessage(lang, f.code),
+        }));
+        return sendProblem(request, reply, error.status, error.code, {
+          ...(errors ? { errors } : {}),
+          ...(error.options.detail ? { detail: error.options.detail } : {}),
+          ...(error.options.headers ? { headers: error.options.headers } : {}),
+        });
+      }
+      if (hasZodFastifySchemaValidationErrors(error)) {
+        const where = (error as { validationContext?: string }).validationContext ?? "body";
+        const errors: FieldError[] = error.validation.map((v) => {
+          const path = v.instancePath.replace(/^\//, "").split("/").filter(Boolean).join(".");
+          const params = v.params as Record<string, unknown>;
+          const field = path || (where === "body" ? "" : where);
+          // zod reports a missing field as invalid_type with "received undefined"; say "required".
+          const missing = v.keyword === "invalid_type" && /received undefined/.test(v.message ?? "");
+          return {
+            field: field || "(root)",
+            code: missing ? "required" : String(v.keyword),
+            message: missing
+              ? customMessage(lang, "required")
+              : issueMessage(lang, { ...params, code: String(v.keyword), message: v.message }),
+          };
+        });
+        // Unknown keys are reported by zod on the parent; name each offending key instead.
+        const expanded = errors.flatMap((e, i) => {
+          const keys = (error.validation[i]?.params as { keys?: string[] })?.keys;
+          if (e.code !== "unrecognized_keys" || !keys) return [e];
+          const prefix = e.field === "(root)" ? "" : `${e.field}.`;
+          return keys.map((k) => ({
+            field: prefix + k,
+            code: e.code,
+            message: customMessage(lang, "unknown_field"),
+          }));
+        });
+        return sendProblem(request, reply, 400, ErrorCode.validation, {
+          errors: expanded,
+          detail: lang === "en" ? `Invalid ${where}` : `${where === "body" ? "请求体" : "请求参数"}校验失败`,
+        });
+      }
+      const status = typeof error.statusCode === "number" ? error.statusCode : 500;
+      if (status >= 400 && status < 500) {
+        const headers: Record<string, string> = {};
+        const retry = reply.getHeader("retry-after");
+        if (retry !== undefined) headers["retry-after"] = String(retry);
+        return sendProblem(request, reply, status, frameworkCode(status), { detail: error.message, headers });
+      }
+      request.log.error({ err: error }, "unhandled error");
+      return sendProblem(request, reply, 500, ErrorCode.internal);
+    });
+
+    app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 404, ErrorCode.notFound));
+  },
+  { name: "errors" },
+);

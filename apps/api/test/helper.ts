@@ -1,0 +1,70 @@
+import { randomBytes } from "node:crypto";
+import { freshTestDatabase, type TestDatabase } from "@crm/db";
+import type { FastifyInstance } from "fastify";
+import { afterAll } from "vitest";
+import { buildApp } from "../src/app.js";
+import { bootstrapDatabase } from "../src/bootstrap.js";
+import type { Settings } from "../src/settings.js";
+
+export const DEMO_PASSWORD = "Demo@2026";
+
+/** A fresh database for one test file (see freshTestDatabase), seeded with the demo company. */
+export async function freshDatabase(): Promise<TestDatabase> {
+  const handle = await freshTestDatabase();
+  await bootstrapDatabase(handle, { demo: true });
+  return handle;
+}
+
+export function testSettings(overrides: Partial<Settings> = {}): Settings {
+  return {
+    jwtSecret: randomBytes(32).toString("hex"),
+    accessTokenTtl: 900,
+    refreshTokenTtl: 3600,
+    refreshReuseGrace: 0,
+    loginMaxFailures: 5,
+    loginLockSeconds: 900,
+    loginRatePerMinute: 1000,
+    cookieSecure: false,
+    demo: true,
+    webDist: null,
+    ...overrides,
+  };
+}
+
+export interface TestContext {
+  app: FastifyInstance;
+  db: TestDatabase;
+  settings: Settings;
+}
+
+/**
+ * Builds the app on a fresh database for the current test file and closes both after it.
+ * `extend` may add test-only routes before the app is ready.
+ */
+export async function setupApp(
+  overrides: Partial<Settings> = {},
+  extend?: (app: FastifyInstance) => void | Promise<void>,
+): Promise<TestContext> {
+  const db = await freshDatabase();
+  const settings = testSettings(overrides);
+  const app = await buildApp({ settings, db });
+  if (extend) await extend(app);
+  await app.ready();
+  afterAll(async () => {
+    await app.close();
+    await db.drop();
+  });
+  return { app, db, settings };
+}
+
+export async function login(app: FastifyInstance, username: string, password = DEMO_PASSWORD) {
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/v1/auth/login",
+    payload: { username, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  return res.json() as { accessToken: string; refreshToken: string; user: { id: string } };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

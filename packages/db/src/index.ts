@@ -1,0 +1,6 @@
+export * from "./client.js";
+export * from "./codes.js";
+export * as schema from "./schema/index.js";
+export * from "./schema/index.js";
+export * from "./seed.js";
+export * from "./testing.js";

@@ -1,0 +1,34 @@
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/**
+ * The one source of generated business codes (Dep-01, 1类-01, A级-01, A-01). A scope's counter
+ * only ever grows, so a code is never reused, and the upsert that bumps it locks the row, so two
+ * concurrent creations never get the same number.
+ */
+export const codeSequences = pgTable("code_sequences", {
+  scope: text().primaryKey(),
+  lastValue: bigint({ mode: "number" }).notNull(),
+});
+
+/** Append-only audit trail, written in the same transaction as the change it records. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid(),
+    actorName: text(),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text(),
+    ip: text(),
+    requestId: text(),
+    changes: jsonb().$type<Record<string, { before: unknown; after: unknown }>>(),
+    detail: jsonb().$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_entity_idx").on(t.entityType, t.entityId),
+    index("audit_log_actor_idx").on(t.actorId, t.at),
+  ],
+);

@@ -1,0 +1,40 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { createDb, type DbHandle } from "./client.js";
+
+export type TestDatabase = DbHandle & { drop(): Promise<void> };
+
+/**
+ * A fresh, migrated database for one test file: a new database on the server named by
+ * TEST_DATABASE_URL when it is set (dropped by `drop`), an in-memory PGlite otherwise.
+ */
+export async function freshTestDatabase(serverUrl = process.env.TEST_DATABASE_URL): Promise<TestDatabase> {
+  if (!serverUrl) {
+    const handle = createDb({ dataDir: "memory://" });
+    await handle.migrate();
+    return { ...handle, drop: () => handle.close() };
+  }
+  const name = `crm_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = createDb({ databaseUrl: url.toString(), poolSize: 5 });
+  await handle.migrate();
+  return {
+    ...handle,
+    async drop() {
+      await handle.close();
+      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function adminQuery(serverUrl: string, text: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,66 @@
+import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+import { chromiumPath } from "./scripts/browser.mjs";
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+const executablePath: string | undefined | null = chromiumPath();
+
+// One app for all flows: the built server on a database of its own (a fresh PostgreSQL database
+// from scripts/test.mjs, or a fresh embedded one), in demo mode.
+const serverEnv: Record<string, string> = {
+  PORT: String(port),
+  HOST: "127.0.0.1",
+  DEMO: "1",
+  NODE_ENV: "production",
+  LOG_LEVEL: "warn",
+  ...(process.env.E2E_DATABASE_URL
+    ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
+    : { DATA_DIR: process.env.E2E_DATA_DIR ?? join(tmpdir(), `crm-e2e-${randomBytes(4).toString("hex")}`) }),
+};
+
+export default defineConfig({
+  testDir: "./e2e",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-first-failure",
+    screenshot: "only-on-failure",
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          ...(executablePath ? { executablePath } : {}),
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: "node apps/api/dist/server.js",
+    url: `http://127.0.0.1:${port}/api/ready`,
+    env: serverEnv,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,103 @@
+// `pnpm test`: every test. Installs the browser the e2e flows need when missing (Debian's
+// chromium through apt, as root), builds the app, runs the unit and API integration tests
+// (vitest) and the browser flows (Playwright, one shared app start), then prints one line
+// "N passed, N failed". With TEST_DATABASE_URL set, everything runs on that PostgreSQL server,
+// each test file and the e2e app in a database of its own; otherwise on embedded PGlite.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { chromiumPath } from "./browser.mjs";
+import { buildIfStale, root, run } from "./lib.mjs";
+
+const started = Date.now();
+const tmp = join(root, ".tmp");
+mkdirSync(tmp, { recursive: true });
+
+async function ensureBrowser() {
+  if (chromiumPath() !== null) return;
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || !existsSync("/usr/bin/apt-get")) {
+    console.error(
+      "No Chromium for the e2e flows: install Debian's `chromium` package (or run as root to let this script do it).",
+    );
+    process.exit(1);
+  }
+  console.log("Installing Chromium (apt-get install chromium)…");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  if ((await run("apt-get", ["update", "-qq"], { env })) !== 0) process.exit(1);
+  if ((await run("apt-get", ["install", "-y", "-qq", "chromium"], { env })) !== 0) process.exit(1);
+}
+
+async function withE2eDatabase(fn) {
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) return fn({ E2E_DATA_DIR: join(tmp, `e2e-data-${randomBytes(4).toString("hex")}`) });
+  const pg = createRequire(join(root, "packages/db/package.json"))("pg");
+  const name = `crm_e2e_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = async (sql) => {
+    const c = new pg.Client({ connectionString: server });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  try {
+    return await fn({ E2E_DATABASE_URL: url.toString() });
+  } finally {
+    await admin(`drop database if exists ${name} with (force)`).catch((e) => console.error(e.message));
+  }
+}
+
+const readJson = (file) => {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+};
+
+await ensureBrowser();
+if ((await buildIfStale()) !== 0) {
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+}
+
+const bin = (name) => join(root, "node_modules/.bin", name);
+const vitestJson = join(tmp, "vitest.json");
+const playwrightJson = join(tmp, "playwright.json");
+rmSync(vitestJson, { force: true });
+rmSync(playwrightJson, { force: true });
+
+const unitCode = await run(bin("vitest"), [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestJson}`,
+]);
+const e2eCode = await withE2eDatabase((env) =>
+  run(bin("playwright"), ["test"], {
+    env: { ...process.env, ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
+  }),
+);
+
+const unit = readJson(vitestJson);
+const e2e = readJson(playwrightJson);
+const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
+let failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
+// A runner that crashed before reporting counts as a failure, never as silence.
+if (unitCode !== 0 && (unit?.numFailedTests ?? 0) === 0) failed += 1;
+if (e2eCode !== 0 && (e2e?.stats?.unexpected ?? 0) === 0) failed += 1;
+if (!unit?.numTotalTests || !e2e?.stats?.expected) failed += passed === 0 ? 1 : 0;
+
+const seconds = Math.round((Date.now() - started) / 1000);
+console.log(
+  `\nunit+api: ${unit?.numPassedTests ?? 0} passed, ${unit?.numFailedTests ?? 0} failed; ` +
+    `e2e: ${e2e?.stats?.expected ?? 0} passed, ${e2e?.stats?.unexpected ?? 0} failed, ${e2e?.stats?.flaky ?? 0} flaky; ${seconds}s`,
+);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || unitCode !== 0 || e2eCode !== 0 ? 1 : 0);
