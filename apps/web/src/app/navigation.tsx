@@ -1,0 +1,30 @@
+import { MODULES, type ModuleKey } from "@crm/contracts";
+import type { MenuProps } from "antd";
+import type { TFunction } from "i18next";
+import { Link } from "react-router";
+import { ModuleIcon } from "../shared/ui/module-icon";
+import { CHANGE_PASSWORD_PATH } from "./route-guards";
+
+export type PageKey = ModuleKey | "changePassword" | "notFound";
+
+/** The side menu: one entry per module of @crm/contracts, keyed by its path. */
+export function moduleMenuItems(t: TFunction): NonNullable<MenuProps["items"]> {
+  return MODULES.map((module) => ({
+    key: module.path,
+    icon: <ModuleIcon module={module.key} />,
+    label: <Link to={module.path}>{t(`nav.${module.key}`)}</Link>,
+  }));
+}
+
+export function moduleForPath(pathname: string): (typeof MODULES)[number] | undefined {
+  return MODULES.find((m) => pathname === m.path || pathname.startsWith(`${m.path}/`));
+}
+
+export function pageForPath(pathname: string): PageKey {
+  if (pathname === CHANGE_PASSWORD_PATH) return "changePassword";
+  return MODULES.find((m) => m.path === pathname)?.key ?? "notFound";
+}
+
+export function pageTitle(t: TFunction, page: PageKey): string {
+  return t(`nav.${page}`);
+}

@@ -1,0 +1,62 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { App as AntdApp, ConfigProvider, type ThemeConfig } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import type { ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { isApiError } from "../shared/api";
+import { i18n } from "../shared/i18n/i18n";
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // Client errors (bad input, forbidden, not found) do not get better by asking again.
+      retry: (failureCount, error) =>
+        failureCount < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
+    },
+    mutations: { retry: false },
+  },
+});
+
+const theme: ThemeConfig = {
+  token: {
+    colorPrimary: "#2854e0",
+    borderRadius: 8,
+    fontFamily:
+      '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Helvetica Neue", Arial, sans-serif',
+  },
+  components: {
+    Layout: { headerBg: "#ffffff", siderBg: "#0f1f47", headerPadding: "0 24px" },
+    Menu: {
+      darkItemBg: "#0f1f47",
+      darkSubMenuItemBg: "#0b1838",
+      darkItemSelectedBg: "#2854e0",
+    },
+  },
+};
+
+function LocalizedConfig({ children }: { children: ReactNode }) {
+  const { i18n: instance } = useTranslation();
+  return (
+    <ConfigProvider
+      locale={instance.language === "en" ? enUS : zhCN}
+      theme={theme}
+      // Keep "登录" as written: antd would render two-character CJK labels as "登 录".
+      button={{ autoInsertSpace: false }}
+    >
+      <AntdApp>{children}</AntdApp>
+    </ConfigProvider>
+  );
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <LocalizedConfig>{children}</LocalizedConfig>
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}
