@@ -14,9 +14,13 @@ writeFileSync(join(web, "app.js"), "console.log(1)");
 const { app, db } = await setupApp({ webDist: web }, (a) => {
   // A test-only business route, to exercise the access rules on something other than /me.
   a.get("/api/v1/probe", { config: { access: "authenticated" } }, async () => ({ ok: true }));
-  a.get("/api/v1/probe-permission", { config: { access: { permission: "probe:read" } } }, async () => ({
-    ok: true,
-  }));
+  a.get(
+    "/api/v1/probe-permission",
+    { config: { access: { permission: "dictionary:manage" } } },
+    async () => ({
+      ok: true,
+    }),
+  );
 });
 
 describe("health and readiness", () => {

@@ -5,9 +5,13 @@ import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
+import { departmentRoutes } from "./modules/departments/departments.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { meRoutes } from "./modules/me/me.routes.js";
+import { roleRoutes } from "./modules/roles/roles.routes.js";
+import { userRoutes } from "./modules/users/users.routes.js";
 import { accessPlugin } from "./plugins/access.js";
 import { dbPlugin } from "./plugins/db.js";
 import { errorsPlugin } from "./plugins/errors.js";
@@ -82,6 +86,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (v1) => {
       await v1.register(authRoutes);
       await v1.register(meRoutes);
+      await v1.register(departmentRoutes);
+      await v1.register(userRoutes);
+      await v1.register(roleRoutes);
+      await v1.register(auditRoutes);
     },
     { prefix: "/api/v1" },
   );

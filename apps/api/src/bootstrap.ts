@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type DbHandle, seedDemo, seedFirstAdmin } from "@crm/db";
 import { hashPassword } from "./modules/auth/passwords.js";
+import { DEMO_ROLE_OF, seedRoles } from "./modules/roles/builtin-roles.js";
 
 export interface BootstrapResult {
   demoUsersCreated: number;
@@ -16,10 +17,13 @@ export async function bootstrapDatabase(
   await handle.migrate();
   if (options.demo) {
     const { created } = await seedDemo(handle.db, hashPassword);
+    // Roles go to the demo users only when they are first created; later edits stay.
+    await seedRoles(handle.db, created > 0 ? DEMO_ROLE_OF : {});
     return { demoUsersCreated: created };
   }
   const password = options.adminPassword ?? randomBytes(12).toString("base64url");
   const created = await seedFirstAdmin(handle.db, hashPassword, password, !options.adminPassword);
+  await seedRoles(handle.db, created ? { admin: "admin" } : {});
   return {
     demoUsersCreated: 0,
     ...(created && !options.adminPassword ? { generatedAdminPassword: password } : {}),

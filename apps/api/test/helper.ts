@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { freshTestDatabase, type TestDatabase } from "@crm/db";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll } from "vitest";
 import { buildApp } from "../src/app.js";
 import { bootstrapDatabase } from "../src/bootstrap.js";
@@ -68,3 +68,26 @@ export async function login(app: FastifyInstance, username: string, password = D
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export type Inject = (opts: {
+  method?: "GET" | "POST" | "PATCH" | "DELETE" | "PUT";
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+}) => Promise<LightMyRequestResponse>;
+
+/** A logged-in client for one demo user: `as.sales1({ url })`. */
+export async function clientFor(
+  app: FastifyInstance,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<Inject> {
+  const { accessToken } = await login(app, username, password);
+  return (opts) =>
+    app.inject({
+      method: opts.method ?? "GET",
+      url: opts.url,
+      ...(opts.payload !== undefined ? { payload: opts.payload as object } : {}),
+      headers: { ...bearer(accessToken), ...opts.headers },
+    });
+}

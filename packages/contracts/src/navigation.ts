@@ -1,16 +1,22 @@
+import type { Permission } from "./permissions.js";
+
 /**
  * The subsystems of SPEC §3 plus administration, shared by the web navigation and the API.
- * `key` doubles as the URL segment and the i18n key (`nav.<key>`).
+ * `key` doubles as the URL segment and the i18n key (`nav.<key>`). A module opens for a user who
+ * holds any one of `requires` (none: everyone).
  */
 export const MODULES = [
-  { key: "workbench", path: "/workbench" },
-  { key: "customers", path: "/customers" },
-  { key: "relationship", path: "/relationship" },
-  { key: "products", path: "/products" },
-  { key: "sales", path: "/sales" },
-  { key: "finance", path: "/finance" },
-  { key: "feedback", path: "/feedback" },
-  { key: "reports", path: "/reports" },
-  { key: "admin", path: "/admin" },
-] as const;
+  { key: "workbench", path: "/workbench", requires: [] },
+  { key: "customers", path: "/customers", requires: ["customer:read"] },
+  { key: "relationship", path: "/relationship", requires: ["activity:read"] },
+  { key: "products", path: "/products", requires: ["product:read", "inventory:read"] },
+  { key: "sales", path: "/sales", requires: ["order:read"] },
+  { key: "finance", path: "/finance", requires: ["finance:read"] },
+  { key: "feedback", path: "/feedback", requires: ["feedback:read"] },
+  { key: "reports", path: "/reports", requires: ["report:read"] },
+  { key: "admin", path: "/admin", requires: ["department:read", "user:read", "role:read", "audit:read"] },
+] as const satisfies readonly { key: string; path: string; requires: readonly Permission[] }[];
 export type ModuleKey = (typeof MODULES)[number]["key"];
+
+export const canOpenModule = (module: (typeof MODULES)[number], permissions: readonly string[]) =>
+  module.requires.length === 0 || module.requires.some((p) => permissions.includes(p));

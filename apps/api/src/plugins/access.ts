@@ -1,16 +1,17 @@
-import { ErrorCode } from "@crm/contracts";
+import { ErrorCode, type Permission } from "@crm/contracts";
 import { users } from "@crm/db";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { verifyAccessToken } from "../modules/auth/tokens.js";
 import { AppError } from "../shared/errors.js";
+import { computeScope, loadGrants, type RoleGrant, type Scope } from "../shared/scope.js";
 
 /**
  * What a route demands of its caller. Every route under /api/v1 must declare it: the app refuses
  * to start otherwise, so no route can forget authentication.
  */
-export type Access = "public" | "authenticated" | { permission: string };
+export type Access = "public" | "authenticated" | { permission: Permission };
 
 export interface Caller {
   userId: string;
@@ -19,6 +20,9 @@ export interface Caller {
   departmentId: string | null;
   mustChangePassword: boolean;
   permissions: ReadonlySet<string>;
+  grants: RoleGrant[];
+  /** Whose records this caller reaches; apply with scopeWhere(). */
+  scope: Scope;
 }
 
 declare module "fastify" {
@@ -98,12 +102,15 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
   if (!user || user.disabled) throw new AppError(401, ErrorCode.tokenInvalid);
   // Tokens issued before the last password change (or reset) no longer count.
   if (claims.ep !== user.tokenEpoch) throw new AppError(401, ErrorCode.tokenInvalid);
+  const grants = await loadGrants(app.db, user.id);
   return {
     userId: user.id,
     username: user.username,
     displayName: user.displayName,
     departmentId: user.departmentId,
     mustChangePassword: user.mustChangePassword,
-    permissions: new Set<string>(),
+    permissions: new Set(grants.flatMap((g) => g.permissions)),
+    grants,
+    scope: await computeScope(app.db, user.id, user.departmentId, grants),
   };
 }

@@ -49,6 +49,22 @@ export const ERROR_TITLES: Record<ErrorCode, Text> = {
   [ErrorCode.forbidden]: { "zh-CN": "没有权限执行此操作", en: "You do not have permission to do this" },
   [ErrorCode.notFound]: { "zh-CN": "资源不存在", en: "Not found" },
   [ErrorCode.conflict]: { "zh-CN": "数据冲突", en: "Conflict" },
+  [ErrorCode.preconditionFailed]: {
+    "zh-CN": "数据已被他人修改,请刷新后重试",
+    en: "The record was changed by someone else; reload and try again",
+  },
+  [ErrorCode.departmentNotEmpty]: {
+    "zh-CN": "部门下仍有在职人员或下级部门,不能停用",
+    en: "The department still has active people or sub-departments",
+  },
+  [ErrorCode.cycle]: {
+    "zh-CN": "不能移动到自身或其下级之下",
+    en: "A node cannot be moved under itself or its descendants",
+  },
+  [ErrorCode.lastAdministrator]: {
+    "zh-CN": "操作后将没有可管理角色的有效用户",
+    en: "This would leave no active user able to manage roles",
+  },
   [ErrorCode.rateLimited]: { "zh-CN": "请求过于频繁,请稍后再试", en: "Too many requests; try again later" },
   [ErrorCode.payloadTooLarge]: { "zh-CN": "请求内容过大", en: "The request body is too large" },
   [ErrorCode.unsupportedMediaType]: {
@@ -69,6 +85,26 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
     en: "The new password must differ from the current one",
   },
   unknown_field: { "zh-CN": "不允许的字段", en: "This field is not allowed" },
+  money_format: {
+    "zh-CN": "金额格式不正确(最多12位整数、2位小数)",
+    en: "Not a valid amount (up to 12 digits and 2 decimals)",
+  },
+  phone_format: { "zh-CN": "电话号码格式不正确", en: "Not a valid phone number" },
+  username_format: {
+    "zh-CN": "用户名只能包含字母、数字、点、下划线和连字符",
+    en: "Use letters, digits, dots, underscores and hyphens only",
+  },
+  invalid_cursor: { "zh-CN": "分页游标无效", en: "Invalid cursor" },
+  forbidden_field: { "zh-CN": "无权修改此字段", en: "You may not set this field" },
+  unknown_permission: { "zh-CN": "未知的权限", en: "Unknown permission" },
+  username_taken: { "zh-CN": "用户名已存在", en: "This username is taken" },
+  role_name_taken: { "zh-CN": "角色名称已存在", en: "A role with this name exists" },
+  not_found_ref: { "zh-CN": "所选项不存在", en: "The chosen item does not exist" },
+  manager_cycle: {
+    "zh-CN": "上级不能是本人或其下属",
+    en: "The manager cannot be the user or one of their reports",
+  },
+  self_disable: { "zh-CN": "不能停用自己的账号", en: "You cannot disable your own account" },
 };
 
 const locales = { "zh-CN": z.locales.zhCN(), en: z.locales.en() };

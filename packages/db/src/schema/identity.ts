@@ -5,7 +5,9 @@ import {
   check,
   index,
   integer,
+  numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -41,9 +43,17 @@ export const users = pgTable(
     username: text().notNull(),
     displayName: text().notNull(),
     passwordHash: text().notNull(),
+    email: text(),
+    phone: text(),
     departmentId: uuid().references(() => departments.id),
     managerId: uuid().references((): AnyPgColumn => users.id),
     disabled: boolean().notNull().default(false),
+    /** 业务员信息 (SPEC §5): gender, level A/B/C, salary (field-level permission), code A级-01. */
+    gender: text({ enum: ["male", "female", "other"] }),
+    salesLevel: text({ enum: ["A", "B", "C"] }),
+    salespersonCode: text(),
+    salary: numeric({ precision: 14, scale: 2 }),
+    lastLoginAt: timestamp({ withTimezone: true }),
     mustChangePassword: boolean().notNull().default(false),
     passwordChangedAt: timestamp({ withTimezone: true }),
     /** Bumped when all of a user's sessions must end (password change, reset, disable). */
@@ -53,6 +63,7 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex("users_username_uq").on(sql`lower(${t.username})`),
+    uniqueIndex("users_salesperson_code_uq").on(t.salespersonCode),
     index("users_department_idx").on(t.departmentId),
     index("users_manager_idx").on(t.managerId),
   ],
@@ -96,4 +107,35 @@ export const loginThrottle = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("login_throttle_failures_nonneg", sql`${t.failures} >= 0`)],
+);
+
+/** 角色 — a set of permissions plus a data scope, defined by the company's administrators. */
+export const roles = pgTable(
+  "roles",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    description: text(),
+    builtin: boolean().notNull().default(false),
+    permissions: text().array().notNull().default(sql`'{}'::text[]`),
+    dataScope: text({ enum: ["own", "department", "department_tree", "all", "custom"] }).notNull(),
+    scopeDepartmentIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    deletedAt: timestamp({ withTimezone: true }),
+    version: integer().notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("roles_name_uq").on(sql`lower(${t.name})`).where(sql`${t.deletedAt} is null`)],
+);
+
+export const userRoles = pgTable(
+  "user_roles",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    roleId: uuid()
+      .notNull()
+      .references(() => roles.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.roleId] }), index("user_roles_role_idx").on(t.roleId)],
 );

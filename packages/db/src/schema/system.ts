@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /**
  * The one source of generated business codes (Dep-01, 1类-01, A级-01, A-01). A scope's counter
@@ -15,6 +15,8 @@ export const auditLog = pgTable(
   "audit_log",
   {
     id: uuid().primaryKey().defaultRandom(),
+    /** Insertion order, for stable newest-first paging. */
+    seq: bigint({ mode: "number" }).generatedAlwaysAsIdentity(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
     actorId: uuid(),
     actorName: text(),
@@ -28,6 +30,7 @@ export const auditLog = pgTable(
   },
   (t) => [
     index("audit_log_at_idx").on(t.at),
+    uniqueIndex("audit_log_seq_uq").on(t.seq),
     index("audit_log_entity_idx").on(t.entityType, t.entityId),
     index("audit_log_actor_idx").on(t.actorId, t.at),
   ],

@@ -4,6 +4,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Settings } from "../../settings.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
 import { AppError } from "../../shared/errors.js";
+import { loadGrants } from "../../shared/scope.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
 import { hashRefreshToken, newRefreshToken, signAccessToken } from "./tokens.js";
 
@@ -42,6 +43,7 @@ export async function login(db: Db, settings: Settings, input: LoginRequest, ctx
 
   return db.transaction(async (tx) => {
     await tx.delete(loginThrottle).where(eq(loginThrottle.key, key));
+    await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
     await writeAudit(tx, ctx, {
       action: "login",
       entityType: "user",
@@ -174,7 +176,8 @@ export async function loadMe(db: DbOrTx, userId: string): Promise<Me> {
     .leftJoin(departments, eq(departments.id, users.departmentId))
     .where(eq(users.id, userId));
   if (!row) throw new AppError(401, ErrorCode.tokenInvalid);
-  return { ...row, permissions: [] };
+  const grants = await loadGrants(db, userId);
+  return { ...row, permissions: [...new Set(grants.flatMap((g) => g.permissions))].sort() };
 }
 
 /**
