@@ -6,8 +6,7 @@ import { clientFor, setupApp } from "../../../test/helper.js";
 
 const { app, db } = await setupApp();
 const admin = await clientFor(app, "admin");
-const roles = async () =>
-  (await admin({ url: "/api/v1/roles?includeDeleted=true" })).json().items as Role[];
+const roles = async () => (await admin({ url: "/api/v1/roles?includeDeleted=true" })).json().items as Role[];
 const userId = async (username: string) =>
   (await db.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]!.id;
 
