@@ -7,7 +7,10 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
+import { contactRoutes } from "./modules/contacts/contacts.routes.js";
+import { customerRoutes } from "./modules/customers/customers.routes.js";
 import { departmentRoutes } from "./modules/departments/departments.routes.js";
+import { dictionaryRoutes } from "./modules/dictionaries/dictionaries.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { meRoutes } from "./modules/me/me.routes.js";
 import { roleRoutes } from "./modules/roles/roles.routes.js";
@@ -90,6 +93,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(userRoutes);
       await v1.register(roleRoutes);
       await v1.register(auditRoutes);
+      await v1.register(dictionaryRoutes);
+      await v1.register(customerRoutes);
+      await v1.register(contactRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type DbHandle, seedDemo, seedFirstAdmin } from "@crm/db";
 import { hashPassword } from "./modules/auth/passwords.js";
+import { seedDictionaries } from "./modules/dictionaries/dictionaries.service.js";
 import { DEMO_ROLE_OF, seedRoles } from "./modules/roles/builtin-roles.js";
 
 export interface BootstrapResult {
@@ -15,6 +16,7 @@ export async function bootstrapDatabase(
   options: { demo: boolean; adminPassword?: string | undefined },
 ): Promise<BootstrapResult> {
   await handle.migrate();
+  await seedDictionaries(handle.db);
   if (options.demo) {
     const { created } = await seedDemo(handle.db, hashPassword);
     // Roles go to the demo users only when they are first created; later edits stay.

@@ -91,3 +91,11 @@ export async function clientFor(
       headers: { ...bearer(accessToken), ...opts.headers },
     });
 }
+
+/** Logged-in clients for several users at once: `const [a, b] = await clientsFor(app, ["a", "b"])`. */
+export async function clientsFor<const T extends readonly string[]>(
+  app: FastifyInstance,
+  usernames: T,
+): Promise<{ [K in keyof T]: Inject }> {
+  return (await Promise.all(usernames.map((u) => clientFor(app, u)))) as { [K in keyof T]: Inject };
+}

@@ -20,6 +20,8 @@ export const ErrorCode = {
   departmentNotEmpty: "department_not_empty",
   cycle: "cycle_detected",
   lastAdministrator: "last_administrator",
+  duplicateCustomer: "duplicate_customer",
+  gone: "record_deleted",
   rateLimited: "rate_limited",
   payloadTooLarge: "payload_too_large",
   unsupportedMediaType: "unsupported_media_type",
@@ -46,6 +48,20 @@ export const Problem = z
     code: z.string(),
     requestId: z.string().optional(),
     errors: z.array(FieldError).optional(),
+    duplicates: z
+      .array(
+        z.object({
+          id: z.string().nullable(),
+          code: z.string(),
+          name: z.string(),
+          ownerName: z.string().nullable(),
+          matchedOn: z.array(z.string()),
+        }),
+      )
+      .optional()
+      .meta({
+        description: "With duplicate_customer: the likely duplicates (id null when outside your scope)",
+      }),
   })
   .meta({ id: "Problem", description: "RFC 9457 application/problem+json" });
 export type Problem = z.infer<typeof Problem>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Money } from "./money.js";
 import { DATA_SCOPES, isPermission } from "./permissions.js";
 
 const Name = z.string().trim().min(1).max(50);
@@ -38,8 +39,6 @@ export type DepartmentUpdate = z.infer<typeof DepartmentUpdate>;
 
 export const Gender = z.enum(["male", "female", "other"]);
 export const SalesLevel = z.enum(["A", "B", "C"]);
-/** Money as an exact decimal string, never a float: up to 12 digits and 2 decimals. */
-export const Money = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, { error: "money_format" });
 
 export const User = z
   .object({

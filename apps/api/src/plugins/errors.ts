@@ -3,7 +3,14 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError } from "../shared/errors.js";
-import { customMessage, ERROR_TITLES, issueMessage, type Lang, pickLang } from "../shared/i18n.js";
+import {
+  customMessage,
+  ERROR_TITLES,
+  isCustomMessage,
+  issueMessage,
+  type Lang,
+  pickLang,
+} from "../shared/i18n.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -18,7 +25,12 @@ export function sendProblem(
   reply: FastifyReply,
   status: number,
   code: ErrorCode,
-  extra: { detail?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
+  extra: {
+    detail?: string;
+    errors?: FieldError[];
+    headers?: Record<string, string>;
+    extensions?: Record<string, unknown>;
+  } = {},
 ) {
   const lang = request.lang ?? pickLang(request.headers["accept-language"]);
   const body: Problem = {
@@ -30,6 +42,7 @@ export function sendProblem(
     requestId: request.id,
     ...(extra.detail ? { detail: extra.detail } : {}),
     ...(extra.errors?.length ? { errors: extra.errors } : {}),
+    ...extra.extensions,
   };
   for (const [k, v] of Object.entries(extra.headers ?? {})) reply.header(k, v);
   return reply
@@ -74,6 +87,7 @@ export const errorsPlugin = fp(
           ...(errors ? { errors } : {}),
           ...(error.options.detail ? { detail: error.options.detail } : {}),
           ...(error.options.headers ? { headers: error.options.headers } : {}),
+          ...(error.options.extensions ? { extensions: error.options.extensions } : {}),
         });
       }
       if (hasZodFastifySchemaValidationErrors(error)) {
@@ -84,9 +98,11 @@ export const errorsPlugin = fp(
           const field = path || (where === "body" ? "" : where);
           // zod reports a missing field as invalid_type with "received undefined"; say "required".
           const missing = v.keyword === "invalid_type" && /received undefined/.test(v.message ?? "");
+          // Our own rules carry their message key (e.g. credit_code_invalid): that is the stable code.
+          const ownKey = v.message && isCustomMessage(v.message) ? v.message : undefined;
           return {
             field: field || "(root)",
-            code: missing ? "required" : String(v.keyword),
+            code: missing ? "required" : (ownKey ?? String(v.keyword)),
             message: missing
               ? customMessage(lang, "required")
               : issueMessage(lang, { ...params, code: String(v.keyword), message: v.message }),

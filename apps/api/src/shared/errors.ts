@@ -11,7 +11,13 @@ export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
-    readonly options: { fields?: FieldIssue[]; headers?: Record<string, string>; detail?: string } = {},
+    readonly options: {
+      fields?: FieldIssue[];
+      headers?: Record<string, string>;
+      detail?: string;
+      /** RFC 9457 extension members added to the problem body. */
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(code);
   }

@@ -61,6 +61,14 @@ export const ERROR_TITLES: Record<ErrorCode, Text> = {
     "zh-CN": "不能移动到自身或其下级之下",
     en: "A node cannot be moved under itself or its descendants",
   },
+  [ErrorCode.duplicateCustomer]: {
+    "zh-CN": "可能与已有客户重复",
+    en: "This looks like an existing customer",
+  },
+  [ErrorCode.gone]: {
+    "zh-CN": "该记录已删除,请先从回收站恢复",
+    en: "The record is deleted; restore it from the recycle bin first",
+  },
   [ErrorCode.lastAdministrator]: {
     "zh-CN": "操作后将没有可管理角色的有效用户",
     en: "This would leave no active user able to manage roles",
@@ -94,6 +102,46 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
     "zh-CN": "用户名只能包含字母、数字、点、下划线和连字符",
     en: "Use letters, digits, dots, underscores and hyphens only",
   },
+  not_in_dictionary: { "zh-CN": "请从列表中选择", en: "Choose a value from the list" },
+  dictionary_code_taken: { "zh-CN": "该编码已存在", en: "This code exists already" },
+  dictionary_code_format: {
+    "zh-CN": "编码只能包含字母、数字、下划线和连字符",
+    en: "Use letters, digits, underscores and hyphens only",
+  },
+  email_format: { "zh-CN": "邮箱格式不正确", en: "Not a valid email address" },
+  url_format: { "zh-CN": "网址格式不正确", en: "Not a valid web address" },
+  postcode_format: { "zh-CN": "邮编应为6位数字", en: "A postcode has 6 digits" },
+  area_code_format: { "zh-CN": "区号格式不正确(如 0571)", en: "Not a valid area code (e.g. 0571)" },
+  mobile_format: { "zh-CN": "手机号码格式不正确", en: "Not a valid mobile number" },
+  credit_code_invalid: {
+    "zh-CN": "统一社会信用代码无效(校验位不符)",
+    en: "Not a valid unified social credit code (check character)",
+  },
+  credit_code_taken: {
+    "zh-CN": "该统一社会信用代码已被其他客户使用",
+    en: "Another customer has this credit code",
+  },
+  city_not_in_province: { "zh-CN": "所选城市不属于该省份", en: "The city is not in that province" },
+  province_city_together: {
+    "zh-CN": "省份和城市需同时修改",
+    en: "Change the province and the city together",
+  },
+  owner_out_of_scope: {
+    "zh-CN": "负责人不存在或不在您的管理范围内",
+    en: "The owner does not exist or is outside your scope",
+  },
+  nothing_to_set: { "zh-CN": "请至少选择一项要修改的内容", en: "Choose at least one field to change" },
+  ids_or_filter: { "zh-CN": "请提供客户列表或筛选条件之一", en: "Give either ids or a filter" },
+  merge_survivor_in_list: {
+    "zh-CN": "保留的客户不能同时被合并",
+    en: "The survivor cannot also be merged away",
+  },
+  merge_field_unknown: { "zh-CN": "该字段不能合并", en: "This field cannot be merged" },
+  merge_source_unknown: {
+    "zh-CN": "字段取值必须来自参与合并的客户",
+    en: "A field's value must come from one of the merged customers",
+  },
+  bulk_too_many: { "zh-CN": "一次最多修改 50,000 个客户", en: "At most 50,000 customers at once" },
   invalid_cursor: { "zh-CN": "分页游标无效", en: "Invalid cursor" },
   forbidden_field: { "zh-CN": "无权修改此字段", en: "You may not set this field" },
   unknown_permission: { "zh-CN": "未知的权限", en: "Unknown permission" },
@@ -129,3 +177,5 @@ export function issueMessage(
 export function customMessage(lang: Lang, key: keyof typeof CUSTOM_MESSAGES | string): string {
   return CUSTOM_MESSAGES[key]?.[lang] ?? key;
 }
+
+export const isCustomMessage = (key: string) => Object.hasOwn(CUSTOM_MESSAGES, key);

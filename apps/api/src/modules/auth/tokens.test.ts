@@ -165,7 +165,7 @@ describe("POST /api/v1/me/password", () => {
     expect(weak.json().errors[0].field).toBe("newPassword");
     const letters = await change(accessToken, { currentPassword: DEMO_PASSWORD, newPassword: "onlyletters" });
     expect(letters.json().errors).toEqual([
-      { field: "newPassword", code: "invalid_format", message: "密码必须包含数字" },
+      { field: "newPassword", code: "password_needs_digit", message: "密码必须包含数字" },
     ]);
     const same = await change(accessToken, { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD });
     expect(same.statusCode).toBe(400);

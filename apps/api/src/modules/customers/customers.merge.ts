@@ -1,0 +1,227 @@
+import { type CustomerMerge, ErrorCode } from "@crm/contracts";
+import { contacts, customerMerges, customerSearchColumns, customers, type Db, type DbOrTx } from "@crm/db";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Caller } from "../../plugins/access.js";
+import { type RequestContext, writeAudit } from "../../shared/audit.js";
+import { AppError, notFound } from "../../shared/errors.js";
+import { findInScope, getCustomer } from "./customers.service.js";
+
+/** The fields whose value a merge may take from any of the merged customers. */
+export const MERGEABLE = [
+  "name",
+  "class",
+  "province",
+  "city",
+  "areaCode",
+  "postcode",
+  "address",
+  "phone",
+  "fax",
+  "email",
+  "homepage",
+  "annualRevenue",
+  "employeeCount",
+  "industry",
+  "source",
+  "status",
+  "creditRating",
+  "creditCode",
+  "ownerId",
+] as const;
+type Field = (typeof MERGEABLE)[number];
+
+const badField = (field: string, code: string) =>
+  new AppError(400, ErrorCode.validation, { fields: [{ field, code }] });
+
+/**
+ * Merges customers into a survivor in one transaction: chosen field values move to the survivor,
+ * contacts (and, as modules arrive, every record that points at a customer) move to it, the
+ * merged customers leave the lists (recycle bin, pointing at the survivor). Undoable.
+ */
+export async function mergeCustomers(db: Db, caller: Caller, input: CustomerMerge, ctx: RequestContext) {
+  const ids = [...new Set(input.mergedIds)];
+  if (ids.includes(input.survivorId)) throw badField("mergedIds", "merge_survivor_in_list");
+  const result = await db.transaction(async (tx) => {
+    // Lock in a fixed order so two concurrent merges of the same customers cannot deadlock.
+    const all = [input.survivorId, ...ids].sort();
+    const rows = new Map<string, typeof customers.$inferSelect>();
+    for (const id of all) rows.set(id, await findInScope(tx, caller, id, true));
+    for (const row of rows.values()) {
+      if (row.deletedAt || row.mergedIntoId) throw new AppError(409, ErrorCode.gone, { detail: row.code });
+    }
+    const survivor = rows.get(input.survivorId)!;
+    const picks: Partial<Record<Field, unknown>> = {};
+    for (const [field, sourceId] of Object.entries(input.fields ?? {})) {
+      if (!(MERGEABLE as readonly string[]).includes(field))
+        throw badField(`fields.${field}`, "merge_field_unknown");
+      const source = rows.get(sourceId);
+      if (!source) throw badField(`fields.${field}`, "merge_source_unknown");
+      picks[field as Field] = source[field as Field];
+    }
+    if (picks.province !== undefined || picks.city !== undefined) {
+      // Province and city travel together.
+      const source = rows.get(input.fields?.city ?? input.fields?.province ?? survivor.id)!;
+      picks.province = source.province;
+      picks.city = source.city;
+    }
+    const before = Object.fromEntries(MERGEABLE.map((f) => [f, survivor[f]]));
+
+    // The merged customers leave first, so the survivor may take over their credit code.
+    await tx
+      .update(customers)
+      .set({
+        mergedIntoId: survivor.id,
+        deletedAt: new Date(),
+        deletedBy: caller.userId,
+        version: sql`${customers.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(inArray(customers.id, ids));
+    const next = { ...survivor, ...picks } as typeof survivor;
+    const [updated] = await tx
+      .update(customers)
+      .set({
+        ...(picks as Partial<typeof customers.$inferInsert>),
+        ...customerSearchColumns(next),
+        version: sql`${customers.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(eq(customers.id, survivor.id))
+      .returning({ version: customers.version });
+
+    const hasPrimary = await tx
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(
+        and(eq(contacts.customerId, survivor.id), eq(contacts.isPrimary, true), isNull(contacts.deletedAt)),
+      );
+    const moving = await tx
+      .select({ id: contacts.id, customerId: contacts.customerId, isPrimary: contacts.isPrimary })
+      .from(contacts)
+      .where(inArray(contacts.customerId, ids));
+    const primaryCleared = hasPrimary.length ? moving.filter((c) => c.isPrimary).map((c) => c.id) : [];
+    if (primaryCleared.length) {
+      await tx.update(contacts).set({ isPrimary: false }).where(inArray(contacts.id, primaryCleared));
+    }
+    // Only one of the incoming primaries may stay primary.
+    const incomingPrimaries = moving.filter((c) => c.isPrimary && !primaryCleared.includes(c.id));
+    for (const extra of incomingPrimaries.slice(1)) {
+      await tx.update(contacts).set({ isPrimary: false }).where(eq(contacts.id, extra.id));
+      primaryCleared.push(extra.id);
+    }
+    if (moving.length) {
+      await tx.update(contacts).set({ customerId: survivor.id }).where(inArray(contacts.customerId, ids));
+    }
+    const moved = {
+      contacts: moving.map((c) => `${c.id}:${c.customerId}`),
+      contactsPrimaryCleared: primaryCleared,
+    };
+    const [merge] = await tx
+      .insert(customerMerges)
+      .values({
+        survivorId: survivor.id,
+        mergedIds: ids,
+        survivorBefore: before,
+        survivorVersionAfter: updated!.version,
+        moved,
+        createdBy: caller.userId,
+      })
+      .returning({ id: customerMerges.id });
+    const changes = Object.fromEntries(
+      Object.entries(picks)
+        .filter(([f, v]) => JSON.stringify(v) !== JSON.stringify(before[f]))
+        .map(([f, v]) => [f, { before: before[f], after: v }]),
+    );
+    await writeAudit(tx, ctx, {
+      action: "merge",
+      entityType: "customer",
+      entityId: survivor.id,
+      actorId: caller.userId,
+      actorName: caller.displayName,
+      changes,
+      detail: {
+        mergeId: merge!.id,
+        merged: ids.map((id) => rows.get(id)!.code),
+        contactsMoved: moving.length,
+      },
+    });
+    for (const id of ids) {
+      await writeAudit(tx, ctx, {
+        action: "merged_into",
+        entityType: "customer",
+        entityId: id,
+        actorId: caller.userId,
+        actorName: caller.displayName,
+        detail: { mergeId: merge!.id, survivor: survivor.code },
+      });
+    }
+    return { mergeId: merge!.id, moved: { contacts: moving.length } };
+  });
+  return { ...result, survivor: await getCustomer(db, caller, input.survivorId) };
+}
+
+/** Undoes a merge if the survivor has not changed since: fields, contacts and customers return. */
+export async function undoMerge(db: Db, caller: Caller, mergeId: string, ctx: RequestContext) {
+  const survivorId = await db.transaction(async (tx) => {
+    const [merge] = await tx
+      .select()
+      .from(customerMerges)
+      .where(eq(customerMerges.id, mergeId))
+      .for("update");
+    if (!merge) throw notFound();
+    const survivor = await findInScope(tx, caller, merge.survivorId, true);
+    if (merge.undoneAt) throw new AppError(409, ErrorCode.conflict, { detail: "already undone" });
+    if (survivor.version !== merge.survivorVersionAfter) {
+      throw new AppError(409, ErrorCode.conflict, { detail: "the survivor has changed since the merge" });
+    }
+    for (const entry of merge.moved.contacts ?? []) {
+      const [contactId, customerId] = entry.split(":");
+      await tx.update(contacts).set({ customerId }).where(eq(contacts.id, contactId!));
+    }
+    if (merge.moved.contactsPrimaryCleared?.length) {
+      await tx
+        .update(contacts)
+        .set({ isPrimary: true })
+        .where(inArray(contacts.id, merge.moved.contactsPrimaryCleared));
+    }
+    const before = merge.survivorBefore as Partial<typeof customers.$inferInsert>;
+    await tx
+      .update(customers)
+      .set({
+        ...before,
+        ...customerSearchColumns({ ...survivor, ...before } as Parameters<typeof customerSearchColumns>[0]),
+        version: sql`${customers.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(eq(customers.id, survivor.id));
+    // After the survivor gave back what it took (a credit code may only live once).
+    await restoreMergedCustomers(tx, merge.mergedIds);
+    await tx
+      .update(customerMerges)
+      .set({ undoneAt: new Date(), undoneBy: caller.userId })
+      .where(eq(customerMerges.id, mergeId));
+    await writeAudit(tx, ctx, {
+      action: "unmerge",
+      entityType: "customer",
+      entityId: survivor.id,
+      actorId: caller.userId,
+      actorName: caller.displayName,
+      detail: { mergeId },
+    });
+    return survivor.id;
+  });
+  return getCustomer(db, caller, survivorId);
+}
+
+async function restoreMergedCustomers(tx: DbOrTx, ids: string[]) {
+  await tx
+    .update(customers)
+    .set({
+      mergedIntoId: null,
+      deletedAt: null,
+      deletedBy: null,
+      version: sql`${customers.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(inArray(customers.id, ids));
+}

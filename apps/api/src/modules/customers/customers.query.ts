@@ -1,0 +1,110 @@
+import type { CustomerQuery } from "@crm/contracts";
+import { contacts, customers, hasHan, normaliseText, queryTokens, users } from "@crm/db";
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
+import type { Caller } from "../../plugins/access.js";
+import { decodeCursor } from "../../shared/cursor.js";
+import { scopeWhere } from "../../shared/scope.js";
+
+const like = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const CODE = /^\d+类-\d+$/;
+
+/**
+ * The one-box search: a name substring (GIN over unigrams+bigrams, so 1- and 2-character
+ * Chinese queries are index lookups), full pinyin and initials, code, phone, email, homepage
+ * (trigram index for 3+ characters, prefix index below that), or a contact's name.
+ */
+export function searchCondition(raw: string): SQL | undefined {
+  const q = normaliseText(raw);
+  if (!q) return undefined;
+  if (CODE.test(q)) return eq(customers.code, q);
+  if (hasHan(q)) {
+    const tokens = queryTokens(q);
+    const tokenArray = sql`array[${sql.join(
+      tokens.map((t) => sql`${t}`),
+      sql`, `,
+    )}]::text[]`;
+    const inName = and(
+      sql`${customers.searchTokens} @> ${tokenArray}`,
+      sql`strpos(${customers.nameSearch}, ${q}) > 0`,
+    );
+    const inContacts = sql`${customers.id} in (select ${contacts.customerId} from ${contacts}
+      where ${contacts.searchTokens} @> ${tokenArray} and ${contacts.deletedAt} is null
+      and strpos(lower(${contacts.name}), ${q}) > 0)`;
+    return sql`(${inName} or ${inContacts})`;
+  }
+  if ([...q].length >= 3) return sql`${customers.searchAscii} ilike ${`%${like(q)}%`}`;
+  return sql`(${customers.initials} like ${`${like(q)}%`} or ${customers.pinyin} like ${`${like(q)}%`})`;
+}
+
+type Filters = Omit<CustomerQuery, "sort" | "limit" | "cursor">;
+
+/** Every filter of the list, the caller's scope always among them. */
+export function listConditions(caller: Caller, f: Partial<Filters>): SQL | undefined {
+  return and(
+    scopeWhere(caller.scope, customers.ownerId),
+    f.deleted === "true" ? isNotNull(customers.deletedAt) : isNull(customers.deletedAt),
+    f.q ? searchCondition(f.q) : undefined,
+    f.letter ? eq(customers.letter, f.letter) : undefined,
+    f.class ? eq(customers.class, f.class) : undefined,
+    f.status ? eq(customers.status, f.status) : undefined,
+    f.industry ? eq(customers.industry, f.industry) : undefined,
+    f.source ? eq(customers.source, f.source) : undefined,
+    f.creditRating ? eq(customers.creditRating, f.creditRating) : undefined,
+    f.province ? eq(customers.province, f.province) : undefined,
+    f.city ? eq(customers.city, f.city) : undefined,
+    f.ownerId ? eq(customers.ownerId, f.ownerId) : undefined,
+    f.createdFrom ? gte(customers.createdAt, new Date(`${f.createdFrom}T00:00:00+08:00`)) : undefined,
+    f.createdTo
+      ? lt(customers.createdAt, new Date(new Date(`${f.createdTo}T00:00:00+08:00`).getTime() + 86_400_000))
+      : undefined,
+  );
+}
+
+interface SortSpec {
+  column:
+    | typeof customers.createdAt
+    | typeof customers.updatedAt
+    | typeof customers.pinyin
+    | typeof customers.code;
+  dir: "asc" | "desc";
+  kind: "date" | "text";
+}
+
+const SORTS: Record<CustomerQuery["sort"], SortSpec> = {
+  "-createdAt": { column: customers.createdAt, dir: "desc", kind: "date" },
+  createdAt: { column: customers.createdAt, dir: "asc", kind: "date" },
+  "-updatedAt": { column: customers.updatedAt, dir: "desc", kind: "date" },
+  name: { column: customers.pinyin, dir: "asc", kind: "text" },
+  "-name": { column: customers.pinyin, dir: "desc", kind: "text" },
+  code: { column: customers.code, dir: "asc", kind: "text" },
+};
+
+/** ORDER BY and the keyset condition after the cursor, for a sort. */
+export function sorting(sort: CustomerQuery["sort"], cursor: string | undefined) {
+  const spec = SORTS[sort];
+  const order =
+    spec.dir === "asc" ? [asc(spec.column), asc(customers.id)] : [desc(spec.column), desc(customers.id)];
+  const after = decodeCursor(cursor, 2);
+  let keyset: SQL | undefined;
+  if (after) {
+    const value = spec.kind === "date" ? new Date(String(after[0])) : String(after[0]);
+    const op = spec.dir === "asc" ? sql`>` : sql`<`;
+    keyset = sql`(${spec.column}, ${customers.id}) ${op} (${value}, ${String(after[1])}::uuid)`;
+  }
+  const keyOf = (row: { createdAt: Date; updatedAt: Date; pinyin: string; code: string; id: string }) => {
+    const v =
+      spec.column === customers.createdAt
+        ? row.createdAt.toISOString()
+        : spec.column === customers.updatedAt
+          ? row.updatedAt.toISOString()
+          : spec.column === customers.pinyin
+            ? row.pinyin
+            : row.code;
+    return [v, row.id];
+  };
+  return { order, keyset, keyOf };
+}
+
+export const ownerName = sql<
+  string | null
+>`(select u.display_name from ${users} u where u.id = "customers"."owner_id")`;

@@ -1,0 +1,344 @@
+import {
+  type Customer,
+  type CustomerCreate,
+  type CustomerQuery,
+  type CustomerUpdate,
+  ErrorCode,
+} from "@crm/contracts";
+import {
+  auditLog,
+  customerSearchColumns,
+  customers,
+  type Db,
+  type DbOrTx,
+  nextSequence,
+  padSequence,
+  users,
+} from "@crm/db";
+import { and, desc, eq, or, sql } from "drizzle-orm";
+import type { Caller } from "../../plugins/access.js";
+import { type RequestContext, writeAudit } from "../../shared/audit.js";
+import { pageOf } from "../../shared/cursor.js";
+import { AppError, notFound } from "../../shared/errors.js";
+import { scopeWhere } from "../../shared/scope.js";
+import { checkVersion, diff } from "../../shared/versioning.js";
+import { assertDictionaryCodes } from "../dictionaries/dictionaries.service.js";
+import { findDuplicates } from "./customers.duplicates.js";
+import { listConditions, ownerName, sorting } from "./customers.query.js";
+
+export const customerColumns = {
+  ...Object.fromEntries(
+    (
+      [
+        "id",
+        "code",
+        "name",
+        "class",
+        "province",
+        "city",
+        "areaCode",
+        "postcode",
+        "address",
+        "phone",
+        "fax",
+        "email",
+        "homepage",
+        "annualRevenue",
+        "employeeCount",
+        "industry",
+        "source",
+        "status",
+        "creditRating",
+        "creditCode",
+        "ownerId",
+        "letter",
+        "lastContactAt",
+        "mergedIntoId",
+        "deletedAt",
+        "createdAt",
+        "updatedAt",
+        "version",
+        "pinyin",
+      ] as const
+    ).map((k) => [k, customers[k]]),
+  ),
+  ownerName,
+} as unknown as {
+  [K in
+    | "id"
+    | "code"
+    | "name"
+    | "class"
+    | "province"
+    | "city"
+    | "areaCode"
+    | "postcode"
+    | "address"
+    | "phone"
+    | "fax"
+    | "email"
+    | "homepage"
+    | "annualRevenue"
+    | "employeeCount"
+    | "industry"
+    | "source"
+    | "status"
+    | "creditRating"
+    | "creditCode"
+    | "ownerId"
+    | "letter"
+    | "lastContactAt"
+    | "mergedIntoId"
+    | "deletedAt"
+    | "createdAt"
+    | "updatedAt"
+    | "version"
+    | "pinyin"]: (typeof customers)[K];
+} & { ownerName: typeof ownerName };
+
+type Row = typeof customers.$inferSelect & { ownerName: string | null };
+
+/** A selected row (customerColumns) as the API shows it. */
+export function present(row: object): Customer {
+  const { deletedAt, pinyin: _p, lastContactAt, createdAt, updatedAt, ...rest } = row as Row;
+  return {
+    ...(rest as unknown as Customer),
+    deleted: deletedAt !== null,
+    lastContactAt: lastContactAt?.toISOString() ?? null,
+    createdAt: createdAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
+  };
+}
+
+/** A customer within the caller's scope (deleted ones too), or 404 whatever the reason. */
+export async function findInScope(db: DbOrTx, caller: Caller, id: string, lock = false) {
+  const query = db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.id, id), scopeWhere(caller.scope, customers.ownerId)));
+  const [row] = lock ? await query.for("update") : await query;
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function getCustomer(db: DbOrTx, caller: Caller, id: string): Promise<Customer> {
+  const [row] = await db
+    .select(customerColumns)
+    .from(customers)
+    .where(and(eq(customers.id, id), scopeWhere(caller.scope, customers.ownerId)));
+  if (!row) throw notFound();
+  return present(row as Row);
+}
+
+const COUNT_LIMIT = 10_000;
+
+export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQuery) {
+  const where = listConditions(caller, query);
+  const { order, keyset, keyOf } = sorting(query.sort, query.cursor);
+  const [rows, counted] = await Promise.all([
+    db
+      .select(customerColumns)
+      .from(customers)
+      .where(and(where, keyset))
+      .orderBy(...order)
+      .limit(query.limit + 1),
+    // Exact up to a threshold; above it the total says "more than".
+    db.execute<{ n: number }>(
+      sql`select count(*)::int as n from (select 1 from ${customers} where ${where ?? sql`true`} limit ${COUNT_LIMIT + 1}) t`,
+    ),
+  ]);
+  const n = Number(counted.rows[0]?.n ?? 0);
+  const page = pageOf(rows as Row[], query.limit, keyOf);
+  return {
+    items: page.items.map((r) => present(r)),
+    nextCursor: page.nextCursor,
+    total: Math.min(n, COUNT_LIMIT),
+    totalExact: n <= COUNT_LIMIT,
+  };
+}
+
+/** The owner must be an active user the caller's scope reaches (salespeople: themselves). */
+async function assertOwner(db: DbOrTx, caller: Caller, ownerId: string) {
+  if (ownerId === caller.userId) return;
+  const [owner] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, ownerId), eq(users.disabled, false), scopeWhere(caller.scope, users.id)));
+  if (!owner)
+    throw new AppError(400, ErrorCode.validation, {
+      fields: [{ field: "ownerId", code: "owner_out_of_scope" }],
+    });
+}
+
+const dictionaryFields = (c: Partial<CustomerCreate>) =>
+  ({
+    class: ["customer_class", c.class],
+    industry: ["industry", c.industry],
+    source: ["source", c.source],
+    status: ["customer_status", c.status],
+    creditRating: ["credit_rating", c.creditRating],
+  }) as const;
+
+async function refuseDuplicates(
+  db: DbOrTx,
+  caller: Caller,
+  values: {
+    name: string;
+    email?: string | null;
+    phone?: string | null;
+    homepage?: string | null;
+    creditCode?: string | null;
+  },
+  allowDuplicate: boolean,
+  excludeId?: string,
+) {
+  const keys = customerSearchColumns(values);
+  const found = await findDuplicates(
+    db,
+    caller,
+    { ...keys, creditCode: values.creditCode, email: values.email },
+    excludeId,
+  );
+  // A credit code is unique outright; the rest a manager may override.
+  if (found.some((d) => d.matchedOn.includes("creditCode"))) {
+    throw new AppError(409, ErrorCode.duplicateCustomer, {
+      fields: [{ field: "creditCode", code: "credit_code_taken" }],
+      extensions: { duplicates: found },
+    });
+  }
+  if (found.length && !(allowDuplicate && caller.permissions.has("customer:merge"))) {
+    throw new AppError(409, ErrorCode.duplicateCustomer, { extensions: { duplicates: found } });
+  }
+}
+
+export async function createCustomer(
+  db: Db,
+  caller: Caller,
+  input: CustomerCreate,
+  options: { allowDuplicate: boolean },
+  ctx: RequestContext,
+): Promise<Customer> {
+  const id = await db.transaction(async (tx) => {
+    await assertDictionaryCodes(tx, dictionaryFields(input));
+    const ownerId = input.ownerId ?? caller.userId;
+    await assertOwner(tx, caller, ownerId);
+    await refuseDuplicates(tx, caller, input, options.allowDuplicate);
+    const code = `${input.class}类-${padSequence(await nextSequence(tx, `customer:${input.class}`))}`;
+    const [row] = await tx
+      .insert(customers)
+      .values({ ...input, ownerId, code, createdBy: caller.userId, ...customerSearchColumns(input) })
+      .returning({ id: customers.id });
+    if (!row) throw new Error("insert returned nothing");
+    await writeAudit(tx, ctx, {
+      action: "create",
+      entityType: "customer",
+      entityId: row.id,
+      actorId: caller.userId,
+      actorName: caller.displayName,
+      changes: diff({}, { code, ...input, ownerId }),
+    });
+    return row.id;
+  });
+  return getCustomer(db, caller, id);
+}
+
+export async function updateCustomer(
+  db: Db,
+  caller: Caller,
+  id: string,
+  input: CustomerUpdate,
+  options: { allowDuplicate: boolean; expectedVersion: number | undefined },
+  ctx: RequestContext,
+): Promise<Customer> {
+  await db.transaction(async (tx) => {
+    const current = await findInScope(tx, caller, id, true);
+    if (current.deletedAt) throw new AppError(409, ErrorCode.gone);
+    checkVersion(options.expectedVersion, current.version);
+    await assertDictionaryCodes(tx, dictionaryFields(input));
+    if (input.ownerId && input.ownerId !== current.ownerId) await assertOwner(tx, caller, input.ownerId);
+    const changes = diff(current as unknown as Record<string, unknown>, input);
+    if (Object.keys(changes).length === 0) return;
+    const next = { ...current, ...input };
+    if (["name", "email", "phone", "homepage", "creditCode"].some((k) => k in changes)) {
+      await refuseDuplicates(tx, caller, next, options.allowDuplicate, id);
+    }
+    await tx
+      .update(customers)
+      .set({
+        ...input,
+        ...customerSearchColumns(next),
+        version: sql`${customers.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(eq(customers.id, id));
+    await writeAudit(tx, ctx, {
+      action: "update",
+      entityType: "customer",
+      entityId: id,
+      actorId: caller.userId,
+      actorName: caller.displayName,
+      changes,
+    });
+  });
+  return getCustomer(db, caller, id);
+}
+
+/** Soft delete into the recycle bin, and back. Contacts stay attached and return with it. */
+export async function setCustomerDeleted(
+  db: Db,
+  caller: Caller,
+  id: string,
+  deleted: boolean,
+  expectedVersion: number | undefined,
+  ctx: RequestContext,
+): Promise<Customer> {
+  await db.transaction(async (tx) => {
+    const current = await findInScope(tx, caller, id, true);
+    checkVersion(expectedVersion, current.version);
+    if ((current.deletedAt !== null) === deleted) return;
+    if (!deleted && current.mergedIntoId)
+      throw new AppError(409, ErrorCode.conflict, { detail: "merged; undo the merge instead" });
+    if (!deleted) await refuseDuplicates(tx, caller, current, true, id);
+    await tx
+      .update(customers)
+      .set({
+        deletedAt: deleted ? new Date() : null,
+        deletedBy: deleted ? caller.userId : null,
+        version: sql`${customers.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(eq(customers.id, id));
+    await writeAudit(tx, ctx, {
+      action: deleted ? "delete" : "restore",
+      entityType: "customer",
+      entityId: id,
+      actorId: caller.userId,
+      actorName: caller.displayName,
+      changes: { deleted: { before: !deleted, after: deleted } },
+    });
+  });
+  return getCustomer(db, caller, id);
+}
+
+/** Everything that happened to a customer and its contacts, newest first. */
+export async function timeline(db: DbOrTx, caller: Caller, id: string) {
+  await findInScope(db, caller, id);
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(
+      or(
+        and(eq(auditLog.entityType, "customer"), eq(auditLog.entityId, id)),
+        and(eq(auditLog.entityType, "contact"), sql`${auditLog.detail}->>'customerId' = ${id}`),
+      ),
+    )
+    .orderBy(desc(auditLog.seq))
+    .limit(200);
+  return rows.map((r) => ({
+    at: r.at.toISOString(),
+    kind: `${r.entityType}.${r.action}`,
+    title: r.entityType === "contact" ? String((r.detail as { name?: string } | null)?.name ?? "") : "",
+    actorName: r.actorName,
+    changes: r.changes,
+  }));
+}

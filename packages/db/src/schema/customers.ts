@@ -1,0 +1,164 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./identity.js";
+
+// Millisecond precision, so keyset cursors (carried as JS dates) compare exactly.
+const ts = () => timestamp({ withTimezone: true, precision: 3 });
+const live = sql`deleted_at is null`;
+
+/** 客户信息表 (SPEC §5) with the columns search, duplicates and merges need. */
+export const customers = pgTable(
+  "customers",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    code: text().notNull(),
+    name: text().notNull(),
+    class: text().notNull(),
+    province: text().notNull(),
+    city: text().notNull(),
+    areaCode: text(),
+    postcode: text(),
+    address: text(),
+    phone: text(),
+    fax: text(),
+    email: text(),
+    homepage: text(),
+    annualRevenue: numeric({ precision: 16, scale: 2 }),
+    employeeCount: integer(),
+    industry: text(),
+    source: text(),
+    status: text(),
+    creditRating: text(),
+    creditCode: text(),
+    ownerId: uuid().references(() => users.id),
+    lastContactAt: ts(),
+    mergedIntoId: uuid().references((): AnyPgColumn => customers.id),
+    customFields: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    // Derived on every write (see customers/search.ts in the API):
+    /** A–Z or # from the pinyin of the name's first character. */
+    letter: text().notNull(),
+    /** Full pinyin without tones or spaces, and the initials: 杭州宏达 -> hangzhouhongda, hzhd. */
+    pinyin: text().notNull(),
+    initials: text().notNull(),
+    /** Normalised name (NFKC, lower case, no spaces) for substring checks. */
+    nameSearch: text().notNull(),
+    /** Unigrams and bigrams of the normalised name: a GIN index answers 1- and 2-character queries. */
+    searchTokens: text().array().notNull(),
+    /** pinyin, initials, email, phone digits, homepage: a trigram index answers 3+ characters. */
+    searchAscii: text().notNull(),
+    /** Duplicate keys: the name without company suffixes, phone digits, homepage domain. */
+    nameKey: text().notNull(),
+    phoneKey: text(),
+    homepageKey: text(),
+    deletedAt: ts(),
+    deletedBy: uuid(),
+    createdBy: uuid(),
+    createdAt: ts().notNull().defaultNow(),
+    updatedAt: ts().notNull().defaultNow(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("customers_code_uq").on(t.code),
+    uniqueIndex("customers_credit_code_uq")
+      .on(t.creditCode)
+      .where(sql`credit_code is not null and deleted_at is null and merged_into_id is null`),
+    index("customers_owner_idx").on(t.ownerId, t.createdAt),
+    index("customers_created_idx").on(t.createdAt, t.id).where(live),
+    index("customers_updated_idx").on(t.updatedAt, t.id).where(live),
+    index("customers_pinyin_idx").on(t.pinyin, t.id).where(live),
+    index("customers_letter_idx").on(t.letter, t.pinyin, t.id).where(live),
+    index("customers_initials_prefix_idx").on(sql`${t.initials} text_pattern_ops`).where(live),
+    index("customers_pinyin_prefix_idx").on(sql`${t.pinyin} text_pattern_ops`).where(live),
+    index("customers_tokens_gin").using("gin", t.searchTokens).where(live),
+    index("customers_ascii_trgm").using("gin", sql`${t.searchAscii} gin_trgm_ops`).where(live),
+    index("customers_name_key_idx").on(t.nameKey).where(live),
+    index("customers_phone_key_idx").on(t.phoneKey).where(live),
+    index("customers_email_idx").on(sql`lower(${t.email})`).where(live),
+    index("customers_homepage_key_idx").on(t.homepageKey).where(live),
+    index("customers_deleted_idx").on(t.deletedAt).where(sql`deleted_at is not null`),
+    index("customers_merged_into_idx").on(t.mergedIntoId),
+  ],
+);
+
+/** 联系人: many per customer, at most one primary. Reached through the customer's scope. */
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id),
+    name: text().notNull(),
+    title: text(),
+    department: text(),
+    mobile: text(),
+    phone: text(),
+    email: text(),
+    wechat: text(),
+    birthday: date(),
+    notes: text(),
+    isPrimary: boolean().notNull().default(false),
+    searchTokens: text().array().notNull(),
+    deletedAt: ts(),
+    createdBy: uuid(),
+    createdAt: ts().notNull().defaultNow(),
+    updatedAt: ts().notNull().defaultNow(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    index("contacts_customer_idx").on(t.customerId, t.createdAt),
+    uniqueIndex("contacts_one_primary_uq").on(t.customerId).where(sql`is_primary and deleted_at is null`),
+    index("contacts_tokens_gin").using("gin", t.searchTokens).where(live),
+  ],
+);
+
+/** 字典: the drop-down lists (customer class, industry, source, status, credit rating). */
+export const dictionaryItems = pgTable(
+  "dictionary_items",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    type: text().notNull(),
+    code: text().notNull(),
+    label: text().notNull(),
+    labelEn: text(),
+    sortOrder: integer().notNull().default(0),
+    active: boolean().notNull().default(true),
+    version: integer().notNull().default(1),
+    createdAt: ts().notNull().defaultNow(),
+    updatedAt: ts().notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("dictionary_items_type_code_uq").on(t.type, t.code)],
+);
+
+/** One merge: what the survivor looked like before and which rows moved, so it can be undone. */
+export const customerMerges = pgTable(
+  "customer_merges",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    survivorId: uuid()
+      .notNull()
+      .references(() => customers.id),
+    mergedIds: uuid().array().notNull(),
+    survivorBefore: jsonb().$type<Record<string, unknown>>().notNull(),
+    survivorVersionAfter: integer().notNull(),
+    moved: jsonb().$type<Record<string, string[]>>().notNull(),
+    createdBy: uuid(),
+    createdAt: ts().notNull().defaultNow(),
+    undoneAt: ts(),
+    undoneBy: uuid(),
+  },
+  (t) => [index("customer_merges_survivor_idx").on(t.survivorId)],
+);

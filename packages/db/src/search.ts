@@ -1,0 +1,126 @@
+import { pinyin } from "pinyin-pro";
+
+/**
+ * How names are stored for search and duplicate checks. One place, used by every write (API,
+ * import, dataset generator) so stored keys and query keys always agree.
+ */
+
+/** NFKC (full-width to half-width), lower case, no white space. */
+export function normaliseText(s: string): string {
+  return s.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+}
+
+const HAN = /\p{Script=Han}/u;
+export const hasHan = (s: string) => HAN.test(s);
+
+/** Unigrams and bigrams of a normalised string, distinct. */
+export function ngrams(s: string): string[] {
+  const chars = [...s];
+  const out = new Set<string>(chars);
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return [...out];
+}
+
+/** The tokens a query must all find: its bigrams (or the one character it is). */
+export function queryTokens(q: string): string[] {
+  const chars = [...q];
+  if (chars.length <= 1) return chars;
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return [...out];
+}
+
+/** Full pinyin and initials, polyphone-aware (重庆 -> chongqing, cq; 厦门 -> xiamen, xm). */
+export function pinyinOf(name: string): { pinyin: string; initials: string; letter: string } {
+  const n = normaliseText(name);
+  const syllables = pinyin(n, { toneType: "none", type: "array", nonZh: "consecutive" }) as string[];
+  const full = syllables.join("").replace(/[^a-z0-9]/g, "");
+  const initials = syllables.map((s) => s.replace(/[^a-z0-9]/g, "")[0] ?? "").join("");
+  // The first letter or digit decides: （北京）华为 -> B, 8号仓库 -> #.
+  const first = full[0];
+  return { pinyin: full, initials, letter: first && /[a-z]/.test(first) ? first.toUpperCase() : "#" };
+}
+
+const BRACKETS = /[()（）[\]【】《》<>「」『』"'“”‘’]/g;
+const SUFFIXES = [
+  "股份有限公司",
+  "有限责任公司",
+  "有限公司",
+  "集团公司",
+  "集团",
+  "总公司",
+  "分公司",
+  "公司",
+  "co.,ltd.",
+  "co.,ltd",
+  "co.ltd",
+  "ltd.",
+  "ltd",
+  "inc.",
+  "inc",
+];
+
+/** The name as duplicates are compared: normalised, no brackets or punctuation, no company suffix. */
+export function nameKey(name: string): string {
+  let s = normaliseText(name)
+    .replace(BRACKETS, "")
+    .replace(/[.,，。、·・\-_]/g, (c) => (c === "." || c === "," ? c : ""));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const suffix of SUFFIXES) {
+      if (s.length > suffix.length && s.endsWith(suffix)) {
+        s = s.slice(0, -suffix.length);
+        changed = true;
+      }
+    }
+  }
+  return s.replace(/[.,]/g, "");
+}
+
+/** Phone digits without the country code: +86 571-8888 6666, (0571)88886666 -> 057188886666. */
+export function phoneKey(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  let d = phone.replace(/\D/g, "");
+  if (d.startsWith("0086")) d = d.slice(4);
+  else if (d.startsWith("86") && d.length > 11) d = d.slice(2);
+  // A landline written without its leading 0 after +86 (+86 571 ...) gets it back.
+  if (/^[1-9]\d{9,10}$/.test(d) && !/^1[3-9]\d{9}$/.test(d)) d = `0${d}`;
+  return d.length >= 5 ? d : null;
+}
+
+/** The homepage's host without www.: https://www.Example.com/about -> example.com. */
+export function homepageKey(url: string | null | undefined): string | null {
+  if (!url) return null;
+  const host = url
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, "")
+    .split(/[/:?#]/)[0];
+  return host ? host.replace(/^www\./, "") : null;
+}
+
+/** Every derived search and duplicate column of a customer. */
+export function customerSearchColumns(c: {
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+  homepage?: string | null;
+  code?: string | null;
+}) {
+  const nameSearch = normaliseText(c.name);
+  const py = pinyinOf(c.name);
+  const phone = phoneKey(c.phone);
+  const homepage = homepageKey(c.homepage);
+  return {
+    nameSearch,
+    letter: py.letter,
+    pinyin: py.pinyin,
+    initials: py.initials,
+    searchTokens: ngrams(nameSearch),
+    searchAscii: [py.pinyin, py.initials, c.email?.toLowerCase(), phone, homepage].filter(Boolean).join(" "),
+    nameKey: nameKey(c.name),
+    phoneKey: phone,
+    homepageKey: homepage,
+  };
+}
