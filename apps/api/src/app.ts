@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { DbHandle } from "@crm/db";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
@@ -9,6 +10,7 @@ import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { contactRoutes } from "./modules/contacts/contacts.routes.js";
 import { customerRoutes } from "./modules/customers/customers.routes.js";
+import { customerIoRoutes } from "./modules/customers/customers-io.routes.js";
 import { departmentRoutes } from "./modules/departments/departments.routes.js";
 import { dictionaryRoutes } from "./modules/dictionaries/dictionaries.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
@@ -80,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(rateLimit, { global: false, enableDraftSpec: true });
   await app.register(accessPlugin);
   await app.register(openapiPlugin);
@@ -94,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(roleRoutes);
       await v1.register(auditRoutes);
       await v1.register(dictionaryRoutes);
+      await v1.register(customerIoRoutes);
       await v1.register(customerRoutes);
       await v1.register(contactRoutes);
     },

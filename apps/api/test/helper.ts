@@ -99,3 +99,26 @@ export async function clientsFor<const T extends readonly string[]>(
 ): Promise<{ [K in keyof T]: Inject }> {
   return (await Promise.all(usernames.map((u) => clientFor(app, u)))) as { [K in keyof T]: Inject };
 }
+
+/** A multipart/form-data body with one file and some text fields, for app.inject. */
+export function multipart(
+  file: { name: string; content: Buffer | string },
+  fields: Record<string, string> = {},
+) {
+  const boundary = `----crmtest${Date.now().toString(16)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return {
+    payload: Buffer.concat(parts),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}

@@ -1,3 +1,4 @@
 export * from "./customers.js";
 export * from "./identity.js";
+export * from "./imports.js";
 export * from "./system.js";
