@@ -54,6 +54,21 @@ describe("data scope on customers", () => {
     expect((await mgr1({ url: `/api/v1/customers/${theirs.id}` })).statusCode).toBe(404);
   });
 
+  it("answers why a record is visible: the owner, or the role and its scope", async () => {
+    expect((await sales1({ url: `/api/v1/customers/${mine.id}/access` })).json()).toEqual({
+      reason: "owner",
+    });
+    expect((await mgr1({ url: `/api/v1/customers/${mine.id}/access` })).json()).toEqual({
+      reason: "department_tree",
+      role: "部门经理",
+    });
+    expect((await gm({ url: `/api/v1/customers/${theirs.id}/access` })).json()).toEqual({
+      reason: "all",
+      role: "总经理",
+    });
+    expect((await sales1({ url: `/api/v1/customers/${theirs.id}/access` })).statusCode).toBe(404);
+  });
+
   it("the general manager sees every customer", async () => {
     expect((await names(gm)).sort()).toEqual(["厦门航空货运", "杭州宏达机械", "绍兴纺织"].sort());
   });

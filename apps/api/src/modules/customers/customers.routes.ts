@@ -14,6 +14,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { callerOf } from "../../plugins/access.js";
 import { contextOf } from "../../shared/audit.js";
+import { notFound } from "../../shared/errors.js";
+import { explainAccess } from "../../shared/scope.js";
 import { etag, ifMatch } from "../../shared/versioning.js";
 import { bulkUpdateCustomers } from "./customers.bulk.js";
 import { mergeCustomers, undoMerge } from "./customers.merge.js";
@@ -72,6 +74,33 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ items: await service.timeline(app.db, callerOf(request), request.params.id) }),
+  );
+
+  app.get(
+    "/customers/:id/access",
+    {
+      config: { access: { permission: "customer:read" } },
+      schema: {
+        tags,
+        summary: "Why can I see this customer? (owner, or the role and data scope that reach it)",
+        params: IdParams,
+        response: {
+          200: z
+            .object({
+              reason: z.enum(["owner", "all", "department", "department_tree", "custom"]),
+              role: z.string().optional(),
+            })
+            .meta({ id: "AccessExplanation" }),
+        },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      const customer = await service.findInScope(app.db, caller, request.params.id);
+      const why = await explainAccess(app.db, caller, customer.ownerId);
+      if (!why) throw notFound();
+      return why;
+    },
   );
 
   app.post(
