@@ -16,6 +16,7 @@ import { dictionaryRoutes } from "./modules/dictionaries/dictionaries.routes.js"
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { meRoutes } from "./modules/me/me.routes.js";
 import { roleRoutes } from "./modules/roles/roles.routes.js";
+import { savedViewRoutes } from "./modules/saved-views/saved-views.routes.js";
 import { userRoutes } from "./modules/users/users.routes.js";
 import { accessPlugin } from "./plugins/access.js";
 import { dbPlugin } from "./plugins/db.js";
@@ -100,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(customerIoRoutes);
       await v1.register(customerRoutes);
       await v1.register(contactRoutes);
+      await v1.register(savedViewRoutes);
     },
     { prefix: "/api/v1" },
   );

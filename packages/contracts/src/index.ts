@@ -10,3 +10,4 @@ export * from "./organisation.js";
 export * from "./pagination.js";
 export * from "./permissions.js";
 export * from "./regions-data.js";
+export * from "./saved-views.js";

@@ -1,4 +1,5 @@
 export * from "./customers.js";
 export * from "./identity.js";
 export * from "./imports.js";
+export * from "./preferences.js";
 export * from "./system.js";
