@@ -6,8 +6,22 @@ import { hash, Rng } from "./rng.js";
 import { DEPARTMENTS, freeEmail, landline, mobile, NOTES, personName, TITLES } from "./vocab.js";
 
 export const CONTACT_COLUMNS = [
-  "id", "customer_id", "name", "title", "department", "mobile", "phone", "email", "wechat", "birthday",
-  "notes", "is_primary", "search_tokens", "created_by", "created_at", "updated_at",
+  "id",
+  "customer_id",
+  "name",
+  "title",
+  "department",
+  "mobile",
+  "phone",
+  "email",
+  "wechat",
+  "birthday",
+  "notes",
+  "is_primary",
+  "search_tokens",
+  "created_by",
+  "created_at",
+  "updated_at",
 ] as const;
 
 /**
@@ -39,14 +53,29 @@ export function contactGenerator(ctx: GenContext) {
         const { name } = personName(rng);
         const cell = mobile(rng);
         const createdAt =
-          k === 0 ? customer.createdAt : customer.createdAt + Math.floor(rng.float() * (ctx.endMs - customer.createdAt) * 0.5);
-        const birthday = rng.chance(0.2) ? `${rng.int(1960, 2000)}-${pad2(rng.int(1, 12))}-${pad2(rng.int(1, 28))}` : null;
+          k === 0
+            ? customer.createdAt
+            : customer.createdAt + Math.floor(rng.float() * (ctx.endMs - customer.createdAt) * 0.5);
+        const birthday = rng.chance(0.2)
+          ? `${rng.int(1960, 2000)}-${pad2(rng.int(1, 12))}-${pad2(rng.int(1, 28))}`
+          : null;
         text += line([
-          rng.uuid(), customer.id, name, TITLES.pick(rng), rng.chance(0.6) ? rng.pick(DEPARTMENTS) : null,
-          rng.chance(0.95) ? cell : null, rng.chance(0.4) ? landline(rng, customer.city) : null,
-          rng.chance(0.5) ? freeEmail(rng) : null, rng.chance(0.4) ? (rng.chance(0.5) ? cell : `wxid_${rng.digits(10)}`) : null,
-          birthday, rng.chance(0.1) ? rng.pick(NOTES) : null, k === 0, ngrams(normaliseText(name)),
-          customer.ownerId, new Date(createdAt), new Date(createdAt),
+          rng.uuid(),
+          customer.id,
+          name,
+          TITLES.pick(rng),
+          rng.chance(0.6) ? rng.pick(DEPARTMENTS) : null,
+          rng.chance(0.95) ? cell : null,
+          rng.chance(0.4) ? landline(rng, customer.city) : null,
+          rng.chance(0.5) ? freeEmail(rng) : null,
+          rng.chance(0.4) ? (rng.chance(0.5) ? cell : `wxid_${rng.digits(10)}`) : null,
+          birthday,
+          rng.chance(0.1) ? rng.pick(NOTES) : null,
+          k === 0,
+          ngrams(normaliseText(name)),
+          customer.ownerId,
+          new Date(createdAt),
+          new Date(createdAt),
         ]);
         rows++;
       }

@@ -8,7 +8,9 @@ export type Cell = string | number | boolean | Date | null | undefined | readonl
 
 const SPECIAL = /[\\\t\n\r]/;
 const escapeText = (s: string) =>
-  SPECIAL.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!) : s;
+  SPECIAL.test(s)
+    ? s.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!)
+    : s;
 
 /** A text[] literal: every element quoted, backslashes and quotes escaped. */
 export function arrayLiteral(items: readonly string[]): string {

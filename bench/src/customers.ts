@@ -2,14 +2,55 @@ import { customerSearchColumns, padSequence, pinyinOf } from "@crm/db";
 import type { GenContext, Task } from "./context.js";
 import { line } from "./copy.js";
 import { hash, Rng, Weighted } from "./rng.js";
-import { address, brand, CITY, companyName, freeEmail, INDUSTRY, landline, mobile, postcode } from "./vocab.js";
+import {
+  address,
+  brand,
+  CITY,
+  companyName,
+  freeEmail,
+  INDUSTRY,
+  landline,
+  mobile,
+  postcode,
+} from "./vocab.js";
 
 export const CUSTOMER_COLUMNS = [
-  "id", "code", "name", "class", "province", "city", "area_code", "postcode", "address", "phone", "fax",
-  "email", "homepage", "annual_revenue", "employee_count", "industry", "source", "status", "credit_rating",
-  "credit_code", "owner_id", "last_contact_at", "letter", "pinyin", "initials", "name_search",
-  "search_tokens", "search_ascii", "name_key", "phone_key", "homepage_key", "deleted_at", "deleted_by",
-  "created_by", "created_at", "updated_at",
+  "id",
+  "code",
+  "name",
+  "class",
+  "province",
+  "city",
+  "area_code",
+  "postcode",
+  "address",
+  "phone",
+  "fax",
+  "email",
+  "homepage",
+  "annual_revenue",
+  "employee_count",
+  "industry",
+  "source",
+  "status",
+  "credit_rating",
+  "credit_code",
+  "owner_id",
+  "last_contact_at",
+  "letter",
+  "pinyin",
+  "initials",
+  "name_search",
+  "search_tokens",
+  "search_ascii",
+  "name_key",
+  "phone_key",
+  "homepage_key",
+  "deleted_at",
+  "deleted_by",
+  "created_by",
+  "created_at",
+  "updated_at",
 ] as const;
 
 /** Class 1 (key accounts) 15%, 2 45%, 3 40%: from its own hash so chunks can count codes ahead. */
@@ -48,12 +89,27 @@ function creditCode(regionCode: string, j: number): string {
 }
 
 const STATUS_BY_CLASS: Record<string, [string[], number[]]> = {
-  "1": [["signed", "active", "following", "dormant"], [30, 50, 15, 5]],
-  "2": [["signed", "active", "following", "dormant", "lost", "potential"], [20, 30, 25, 12, 5, 8]],
-  "3": [["potential", "following", "dormant", "lost"], [55, 30, 8, 7]],
+  "1": [
+    ["signed", "active", "following", "dormant"],
+    [30, 50, 15, 5],
+  ],
+  "2": [
+    ["signed", "active", "following", "dormant", "lost", "potential"],
+    [20, 30, 25, 12, 5, 8],
+  ],
+  "3": [
+    ["potential", "following", "dormant", "lost"],
+    [55, 30, 8, 7],
+  ],
 };
 const SOURCE_WEIGHTS: Record<string, number> = {
-  exhibition: 25, referral: 25, website: 15, cold_call: 15, advertising: 8, partner: 10, other: 2,
+  exhibition: 25,
+  referral: 25,
+  website: 15,
+  cold_call: 15,
+  advertising: 8,
+  partner: 10,
+  other: 2,
 };
 const RATING_WEIGHTS: Record<string, number> = { AAA: 5, AA: 15, A: 35, B: 35, C: 10 };
 const REVENUE: Record<string, [number, number]> = { "1": [5e7, 5e9], "2": [5e6, 3e8], "3": [1e6, 5e7] };
@@ -61,16 +117,22 @@ const REVENUE: Record<string, [number, number]> = { "1": [5e7, 5e9], "2": [5e6, 
 const TLD = [".com", ".cn", ".com.cn"];
 const MAILBOX = ["sales", "info", "service", "contact", "purchase"];
 const pinyinCache = new Map<string, string>();
-/** Initials-free full pinyin of a short word (brands, cities), cached: there are only a few thousand. */
+/** Full pinyin of a short word (brands, cities), cached: there are only a few thousand. */
 function py(word: string): string {
   let v = pinyinCache.get(word);
-  if (v === undefined) pinyinCache.set(word, (v = pinyinOf(word).pinyin));
+  if (v === undefined) {
+    v = pinyinOf(word).pinyin;
+    pinyinCache.set(word, v);
+  }
   return v;
 }
 
 /** Picks among the codes the dictionary really has, by the weights we know (unknown codes weigh 1). */
 function dictPicker(codes: string[], weights: Record<string, number>) {
-  return new Weighted(codes, codes.map((c) => weights[c] ?? 1));
+  return new Weighted(
+    codes,
+    codes.map((c) => weights[c] ?? 1),
+  );
 }
 
 export function customerGenerator(ctx: GenContext) {
@@ -80,7 +142,13 @@ export function customerGenerator(ctx: GenContext) {
   const statuses = Object.fromEntries(
     Object.entries(STATUS_BY_CLASS).map(([cls, [codes, w]]) => {
       const known = codes.filter((c) => ctx.dict.customer_status.includes(c));
-      return [cls, new Weighted(known, known.map((c) => w[codes.indexOf(c)]!))];
+      return [
+        cls,
+        new Weighted(
+          known,
+          known.map((c) => w[codes.indexOf(c)]!),
+        ),
+      ];
     }),
   );
   const industries = new Set(ctx.dict.industry);
@@ -99,30 +167,56 @@ export function customerGenerator(ctx: GenContext) {
       const domain = rng.chance(0.3)
         ? `${py(b)}${rng.chance(0.5) ? py(city.short).slice(0, 2) : ""}${rng.chance(0.3) ? rng.int(1, 99) : ""}${rng.pick(TLD)}`
         : null;
-      const email = domain
-        ? `${rng.pick(MAILBOX)}@${domain}`
-        : rng.chance(0.35)
-          ? freeEmail(rng)
-          : null;
+      const email = domain ? `${rng.pick(MAILBOX)}@${domain}` : rng.chance(0.35) ? freeEmail(rng) : null;
       const homepage = domain ? `https://www.${domain}` : null;
       const [lo, hi] = REVENUE[cls]!;
-      const revenue = rng.chance(cls === "3" ? 0.6 : 0.9) ? Math.exp(Math.log(lo) + rng.float() * Math.log(hi / lo)) : null;
+      const revenue = rng.chance(cls === "3" ? 0.6 : 0.9)
+        ? Math.exp(Math.log(lo) + rng.float() * Math.log(hi / lo))
+        : null;
       const employees = revenue ? Math.max(5, Math.round(revenue / rng.int(300_000, 1_500_000))) : null;
       const updatedAt = createdAt + Math.floor(rng.float() * (ctx.endMs - createdAt));
-      const lastContact = rng.chance(0.7) ? createdAt + Math.floor(rng.float() * (ctx.endMs - createdAt)) : null;
+      const lastContact = rng.chance(0.7)
+        ? createdAt + Math.floor(rng.float() * (ctx.endMs - createdAt))
+        : null;
       const deleted = rng.chance(0.005) ? updatedAt : null;
       const s = customerSearchColumns({ name, email, phone, homepage });
       text += line([
-        id, `${cls}类-${padSequence(seq[cls])}`, name, cls, city.province, city.city, city.areaCode,
-        postcode(rng, city), address(rng, city), phone, rng.chance(0.2) ? landline(rng, city) : null,
-        email, homepage, revenue === null ? null : revenue.toFixed(2), employees,
+        id,
+        `${cls}类-${padSequence(seq[cls])}`,
+        name,
+        cls,
+        city.province,
+        city.city,
+        city.areaCode,
+        postcode(rng, city),
+        address(rng, city),
+        phone,
+        rng.chance(0.2) ? landline(rng, city) : null,
+        email,
+        homepage,
+        revenue === null ? null : revenue.toFixed(2),
+        employees,
         industries.has(ind.code) ? ind.code : industries.has("other") ? "other" : null,
-        source.pick(rng), statuses[cls]!.pick(rng), rng.chance(0.8) ? rating.pick(rng) : null,
-        rng.chance(0.8) ? creditCode(city.regionCode, j) : null, ownerId,
-        lastContact === null ? null : new Date(lastContact), s.letter, s.pinyin, s.initials, s.nameSearch,
-        s.searchTokens, s.searchAscii, s.nameKey, s.phoneKey, s.homepageKey,
-        deleted === null ? null : new Date(deleted), deleted === null ? null : ownerId, ownerId,
-        new Date(createdAt), new Date(updatedAt),
+        source.pick(rng),
+        statuses[cls]!.pick(rng),
+        rng.chance(0.8) ? rating.pick(rng) : null,
+        rng.chance(0.8) ? creditCode(city.regionCode, j) : null,
+        ownerId,
+        lastContact === null ? null : new Date(lastContact),
+        s.letter,
+        s.pinyin,
+        s.initials,
+        s.nameSearch,
+        s.searchTokens,
+        s.searchAscii,
+        s.nameKey,
+        s.phoneKey,
+        s.homepageKey,
+        deleted === null ? null : new Date(deleted),
+        deleted === null ? null : ownerId,
+        ownerId,
+        new Date(createdAt),
+        new Date(updatedAt),
       ]);
     }
     return { text, rows: task.to - task.from };

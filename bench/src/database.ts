@@ -5,7 +5,8 @@ import { BENCH_EMAIL_DOMAIN, LAST_DEPARTMENT } from "./org.js";
 
 /** The API's default dictionary codes (apps/api/src/modules/dictionaries), used when the table is empty. */
 const DEFAULT_DICTIONARIES = {
-  industry: "manufacturing wholesale construction energy it logistics agriculture healthcare education government other",
+  industry:
+    "manufacturing wholesale construction energy it logistics agriculture healthcare education government other",
   source: "exhibition referral website cold_call advertising partner other",
   customer_status: "potential following signed active dormant lost",
   credit_rating: "AAA AA A B C",
@@ -17,24 +18,34 @@ const NOT_READY = `The database is not ready. Start the API against it once so i
 
 /** What the generator builds on: the demo company, the built-in roles, the dictionaries. */
 export async function readDatabase(client: pg.Client) {
-  const { rows: ready } = await client.query<{ t: string | null }>("select to_regclass('public.customers') as t");
+  const { rows: ready } = await client.query<{ t: string | null }>(
+    "select to_regclass('public.customers') as t",
+  );
   if (!ready[0]?.t) throw new Error(NOT_READY);
 
   const { rows: roleRows } = await client.query<{ name: string; id: string }>(
     "select name, id from roles where deleted_at is null",
   );
   const roleIds = new Map(roleRows.map((r) => [r.name, r.id]));
-  const { rows: userRows } = await client.query<{ username: string; id: string; department_id: string | null; password_hash: string }>(
-    "select username, id, department_id, password_hash from users where username = any($1)",
-    [DEMO_USERS.map((u) => u.username)],
-  );
+  const { rows: userRows } = await client.query<{
+    username: string;
+    id: string;
+    department_id: string | null;
+    password_hash: string;
+  }>("select username, id, department_id, password_hash from users where username = any($1)", [
+    DEMO_USERS.map((u) => u.username),
+  ]);
   const users = new Map(userRows.map((u) => [u.username, { id: u.id, departmentId: u.department_id }]));
   const { rows: deptRows } = await client.query<{ code: string; id: string }>(
     "select code, id from departments where code = any($1)",
     [["Dep-00", "Dep-01", "Dep-02", "Dep-03", "Dep-04", "Dep-05"]],
   );
   const departments = new Map(deptRows.map((d) => [d.code, d.id]));
-  if (BUILTIN_ROLES.some((r) => !roleIds.has(r.name)) || ["gm", "mgr1", "sales1", "sales2", "sales3"].some((u) => !users.has(u)) || departments.size < 6) {
+  if (
+    BUILTIN_ROLES.some((r) => !roleIds.has(r.name)) ||
+    ["gm", "mgr1", "sales1", "sales2", "sales3"].some((u) => !users.has(u)) ||
+    departments.size < 6
+  ) {
     throw new Error(NOT_READY);
   }
 
@@ -42,12 +53,17 @@ export async function readDatabase(client: pg.Client) {
     "select (select count(*) from customers)::int + (select count(*) from departments where code = $1)::int as n",
     [`Dep-${LAST_DEPARTMENT}`],
   );
-  if (existing[0]!.n > 0) throw new Error("The database already has customers or generated data: run with --reset to replace them.");
+  if (existing[0]!.n > 0)
+    throw new Error(
+      "The database already has customers or generated data: run with --reset to replace them.",
+    );
 
-  const { rows: seqRows } = await client.query<{ scope: string; last_value: string }>(
-    "select scope, last_value from code_sequences where scope like 'salesperson:%'",
+  // Salesperson codes continue after those of the users that exist (not after earlier runs' codes).
+  const { rows: seqRows } = await client.query<{ level: string; n: number }>(
+    `select sales_level as level, max(split_part(salesperson_code, '-', 2)::int) as n from users
+     where salesperson_code ~ '^[ABC]级-[0-9]+$' group by 1`,
   );
-  const seqOf = (l: string) => Number(seqRows.find((r) => r.scope === `salesperson:${l}`)?.last_value ?? 0);
+  const seqOf = (l: string) => seqRows.find((r) => r.level === l)?.n ?? 0;
 
   const { rows: dictRows } = await client.query<{ type: string; code: string }>(
     "select type, code from dictionary_items where active order by sort_order, code",
@@ -82,7 +98,10 @@ export async function resetBenchData(client: pg.Client): Promise<void> {
   await client.query(`delete from refresh_tokens where user_id in (${bench})`);
   await client.query(`update departments set head_user_id = null where head_user_id in (${bench})`);
   await client.query(`delete from users where id in (${bench})`);
-  const codes = Array.from({ length: LAST_DEPARTMENT - 5 }, (_, i) => `Dep-${String(i + 6).padStart(2, "0")}`);
+  const codes = Array.from(
+    { length: LAST_DEPARTMENT - 5 },
+    (_, i) => `Dep-${String(i + 6).padStart(2, "0")}`,
+  );
   await client.query(
     "delete from departments d where code = any($1) and not exists (select 1 from users u where u.department_id = d.id)",
     [codes],

@@ -1,9 +1,9 @@
 import { availableParallelism } from "node:os";
 import pg from "pg";
 import { parseArgs, table } from "./args.js";
-import { type CopyResult, batchesOf, copyInto, line } from "./copy.js";
 import { CONTACT_COLUMNS, totalContacts } from "./contacts.js";
 import type { GenContext, Task } from "./context.js";
+import { batchesOf, type CopyResult, copyInto, line } from "./copy.js";
 import { CUSTOMER_COLUMNS, classOf } from "./customers.js";
 import { readDatabase, resetBenchData, writeSequences } from "./database.js";
 import { buildOrg } from "./org.js";
@@ -37,7 +37,10 @@ const chunk = Number(args.chunk);
 const endMs = new Date(`${args.until}T00:00:00+08:00`).getTime();
 const startMs = endMs - 3 * 365 * 86_400_000;
 
-const client = new pg.Client({ connectionString: args["database-url"], application_name: "crm-bench-generate" });
+const client = new pg.Client({
+  connectionString: args["database-url"],
+  application_name: "crm-bench-generate",
+});
 await client.connect();
 await client.query("set synchronous_commit = off");
 const started = performance.now();
@@ -71,13 +74,23 @@ try {
   const copyRows = async (name: string, rows: Record<string, unknown>[]) => {
     const cols = columnsOf(rows);
     results.push(
-      await copyInto(client, name, cols, batchesOf(rows, (r) => line(cols.map((c) => r[c] as never)))),
+      await copyInto(
+        client,
+        name,
+        cols,
+        batchesOf(rows, (r) => line(cols.map((c) => r[c] as never))),
+      ),
     );
   };
   await copyRows("departments", org.departments);
   await copyRows("users", org.users);
   results.push(
-    await copyInto(client, "user_roles", ["user_id", "role_id"], batchesOf(org.userRoles, (r) => line(r))),
+    await copyInto(
+      client,
+      "user_roles",
+      ["user_id", "role_id"],
+      batchesOf(org.userRoles, (r) => line(r)),
+    ),
   );
 
   // Code numbers run per class in index order; count them ahead so every chunk knows where to start.
@@ -86,7 +99,13 @@ try {
   const contactTasks: Task[] = [];
   for (let from = 0; from < customers; from += chunk) {
     const to = Math.min(customers, from + chunk);
-    customerTasks.push({ id: customerTasks.length, table: "customers", from, to, classStart: { ...classStart } });
+    customerTasks.push({
+      id: customerTasks.length,
+      table: "customers",
+      from,
+      to,
+      classStart: { ...classStart },
+    });
     contactTasks.push({ id: 1_000_000 + contactTasks.length, table: "contacts", from, to });
     for (let j = from; j < to; j++) classStart[classOf(seed, j)]++;
   }
@@ -100,16 +119,30 @@ try {
       if (now - last < 10_000 && rows < total) return;
       last = now;
       const rate = Math.round(rows / ((now - t0) / 1000));
-      console.log(`  ${name}: ${rows.toLocaleString("en")} / ${total.toLocaleString("en")} (${rate.toLocaleString("en")} rows/s)`);
+      console.log(
+        `  ${name}: ${rows.toLocaleString("en")} / ${total.toLocaleString("en")} (${rate.toLocaleString("en")} rows/s)`,
+      );
     };
   };
   console.log(`customers: ${customers.toLocaleString("en")} on ${threads} generator thread(s)`);
   results.push(
-    await copyInto(client, "customers", CUSTOMER_COLUMNS, pool.run(customerTasks), progress("customers", customers)),
+    await copyInto(
+      client,
+      "customers",
+      CUSTOMER_COLUMNS,
+      pool.run(customerTasks),
+      progress("customers", customers),
+    ),
   );
   const contacts = totalContacts(ctx);
   results.push(
-    await copyInto(client, "contacts", CONTACT_COLUMNS, pool.run(contactTasks), progress("contacts", contacts)),
+    await copyInto(
+      client,
+      "contacts",
+      CONTACT_COLUMNS,
+      pool.run(contactTasks),
+      progress("contacts", contacts),
+    ),
   );
   await pool.close();
 
@@ -121,14 +154,25 @@ try {
   console.log(
     `\n${table(
       ["table", "rows", "seconds", "rows/s"],
-      results.map((r) => [r.table, r.rows.toLocaleString("en"), r.seconds.toFixed(1), r.rowsPerSecond.toLocaleString("en")]),
+      results.map((r) => [
+        r.table,
+        r.rows.toLocaleString("en"),
+        r.seconds.toFixed(1),
+        r.rowsPerSecond.toLocaleString("en"),
+      ]),
     )}`,
   );
   const total = results.reduce((a, r) => a + r.rows, 0);
   const copySeconds = results.reduce((a, r) => a + r.seconds, 0);
-  console.log(`all COPY: ${total.toLocaleString("en")} rows in ${copySeconds.toFixed(1)} s = ${Math.round(total / copySeconds).toLocaleString("en")} rows/s`);
-  console.log(`vacuum analyze: ${analyzeSeconds.toFixed(1)} s; total ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`code sequences: customer:1=${classStart["1"]} customer:2=${classStart["2"]} customer:3=${classStart["3"]}`);
+  console.log(
+    `all COPY: ${total.toLocaleString("en")} rows in ${copySeconds.toFixed(1)} s = ${Math.round(total / copySeconds).toLocaleString("en")} rows/s`,
+  );
+  console.log(
+    `vacuum analyze: ${analyzeSeconds.toFixed(1)} s; total ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `code sequences: customer:1=${classStart["1"]} customer:2=${classStart["2"]} customer:3=${classStart["3"]}`,
+  );
 } finally {
   await client.end();
 }

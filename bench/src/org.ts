@@ -7,7 +7,12 @@ import { mobile, personName } from "./vocab.js";
  * The organisation: 40 departments over 4 levels (the demo company's Dep-00..Dep-05 plus 34 more)
  * and 300 users (the 9 demo users plus 291), about 70% of them salespeople.
  */
-type DeptSpec = [code: string, name: string, parent: string, staff: "sales" | "service" | "production" | "none"];
+type DeptSpec = [
+  code: string,
+  name: string,
+  parent: string,
+  staff: "sales" | "service" | "production" | "none",
+];
 const NEW_DEPARTMENTS: DeptSpec[] = [
   ["Dep-06", "华东分公司", "Dep-00", "none"],
   ["Dep-07", "华南分公司", "Dep-00", "none"],
@@ -38,7 +43,12 @@ const TEAMS: [parent: string, prefix: string, count: number][] = [
 const NTH = "一二三四五";
 for (const [parent, prefix, count] of TEAMS) {
   for (let i = 0; i < count; i++) {
-    NEW_DEPARTMENTS.push([`Dep-${padSequence(22 + NEW_DEPARTMENTS.length - 16)}`, `${prefix}${NTH[i]}组`, parent, "sales"]);
+    NEW_DEPARTMENTS.push([
+      `Dep-${padSequence(22 + NEW_DEPARTMENTS.length - 16)}`,
+      `${prefix}${NTH[i]}组`,
+      parent,
+      "sales",
+    ]);
   }
 }
 export const LAST_DEPARTMENT = NEW_DEPARTMENTS.length + 5;
@@ -82,12 +92,21 @@ export function buildOrg(input: OrgInput) {
     const id = rng.uuid();
     const manager = head ? headOf(parentOf.get(dept) ?? "Dep-00") : headOf(dept);
     const level = sales ? (rng.chance(0.2) ? "A" : rng.chance(0.5) ? "B" : "C") : null;
+    if (level) seq[level] += 1;
     users.push({
-      id, username, display_name: name, password_hash: input.passwordHash,
-      email: `${username}@${BENCH_EMAIL_DOMAIN}`, phone: mobile(rng), department_id: deptIds.get(dept)!,
-      manager_id: manager, gender, sales_level: level,
-      salesperson_code: level ? `${level}级-${padSequence((seq[level] += 1))}` : null,
-      salary: sales || head ? (rng.int(60, 300) * 100).toFixed(2) : null, created_at: input.createdAt,
+      id,
+      username,
+      display_name: name,
+      password_hash: input.passwordHash,
+      email: `${username}@${BENCH_EMAIL_DOMAIN}`,
+      phone: mobile(rng),
+      department_id: deptIds.get(dept)!,
+      manager_id: manager,
+      gender,
+      sales_level: level,
+      salesperson_code: level ? `${level}级-${padSequence(seq[level])}` : null,
+      salary: sales || head ? (rng.int(60, 300) * 100).toFixed(2) : null,
+      created_at: input.createdAt,
     });
     for (const r of roles) userRoles.push([id, roleId(r)]);
     if (sales) owners.push(id);
@@ -100,16 +119,27 @@ export function buildOrg(input: OrgInput) {
     const team = code >= "Dep-22";
     addUser(code, team ? ["manager", "sales"] : ["manager"], team && staff === "sales", true);
   }
-  const sales = NEW_DEPARTMENTS.filter(([code, , , s]) => s === "sales").map(([code]) => code);
+  const sales = NEW_DEPARTMENTS.filter(([, , , s]) => s === "sales").map(([code]) => code);
   for (let i = 0; i < 189; i++) addUser(sales[i < 126 ? 8 + (i % 18) : i % 8]!, ["sales"], true, false);
   const others: [string, string, number][] = [
-    ["Dep-05", "service", 8], ["Dep-20", "service", 6], ["Dep-21", "service", 6], ["Dep-04", "finance", 12],
-    ["Dep-03", "production", 4], ["Dep-14", "production", 10], ["Dep-15", "production", 10], ["Dep-02", "service", 12],
+    ["Dep-05", "service", 8],
+    ["Dep-20", "service", 6],
+    ["Dep-21", "service", 6],
+    ["Dep-04", "finance", 12],
+    ["Dep-03", "production", 4],
+    ["Dep-14", "production", 10],
+    ["Dep-15", "production", 10],
+    ["Dep-02", "service", 12],
   ];
-  for (const [dept, role, count] of others) for (let i = 0; i < count; i++) addUser(dept, [role], false, false);
+  for (const [dept, role, count] of others)
+    for (let i = 0; i < count; i++) addUser(dept, [role], false, false);
 
   const departments = NEW_DEPARTMENTS.map(([code, name, parent]) => ({
-    id: deptIds.get(code)!, code, name, parent_id: deptIds.get(parent)!, head_user_id: heads.get(code) ?? null,
+    id: deptIds.get(code)!,
+    code,
+    name,
+    parent_id: deptIds.get(parent)!,
+    head_user_id: heads.get(code) ?? null,
     created_at: input.createdAt,
   }));
 

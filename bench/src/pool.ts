@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { contactGenerator } from "./contacts.js";
 import type { GenContext, Task, TaskResult } from "./context.js";
 import type { Batch } from "./copy.js";
-import { contactGenerator } from "./contacts.js";
 import { customerGenerator } from "./customers.js";
 
 /**
@@ -25,7 +25,9 @@ async function workerFile(): Promise<URL> {
     format: "esm",
     target: "node20",
     logLevel: "error",
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
   });
   process.once("exit", () => rmSync(outfile, { force: true }));
   return pathToFileURL(outfile);

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
-import type { GenContext, Task, TaskResult } from "./context.js";
 import { contactGenerator } from "./contacts.js";
+import type { GenContext, Task, TaskResult } from "./context.js";
 import { customerGenerator } from "./customers.js";
 
 /** A generator thread: turns tasks into COPY text, encoded here so the main thread only forwards bytes. */

@@ -148,8 +148,15 @@ export const CustomerPage = z
   .object({
     items: z.array(Customer),
     nextCursor: z.string().nullable(),
-    total: z.number().int(),
-    totalExact: z.boolean().meta({ description: "false: more than `total` match (counting stops there)" }),
+    total: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: "Counted on the first page only (null with a cursor)" }),
+    totalExact: z
+      .boolean()
+      .nullable()
+      .meta({ description: "false: more than `total` match (counting stops at 1,000)" }),
   })
   .meta({ id: "CustomerPage" });
 

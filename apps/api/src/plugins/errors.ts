@@ -85,7 +85,13 @@ export const errorsPlugin = fp(
         }));
         return sendProblem(request, reply, error.status, error.code, {
           ...(errors ? { errors } : {}),
-          ...(error.options.detail ? { detail: error.options.detail } : {}),
+          ...(error.options.detail
+            ? {
+                detail: isCustomMessage(error.options.detail)
+                  ? customMessage(lang, error.options.detail)
+                  : error.options.detail,
+              }
+            : {}),
           ...(error.options.headers ? { headers: error.options.headers } : {}),
           ...(error.options.extensions ? { extensions: error.options.extensions } : {}),
         });

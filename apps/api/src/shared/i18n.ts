@@ -154,6 +154,19 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
   import_file_required: { "zh-CN": "请上传 CSV 或 XLSX 文件", en: "Upload a CSV or XLSX file" },
   import_not_committable: { "zh-CN": "该导入当前不能提交", en: "This import cannot be committed now" },
   import_not_undoable: { "zh-CN": "该导入当前不能撤销", en: "This import cannot be undone now" },
+  restore_merged: {
+    "zh-CN": "该客户已被合并,请撤销合并而不是恢复",
+    en: "This customer was merged; undo the merge instead",
+  },
+  merge_already_undone: { "zh-CN": "该合并已撤销", en: "This merge was undone already" },
+  merge_survivor_changed: {
+    "zh-CN": "合并后保留的客户已被修改,不能撤销",
+    en: "The surviving customer changed since the merge",
+  },
+  import_changed_since: {
+    "zh-CN": "导入的客户之后已被修改,不能撤销",
+    en: "Customers of this import changed since",
+  },
   invalid_cursor: { "zh-CN": "分页游标无效", en: "Invalid cursor" },
   forbidden_field: { "zh-CN": "无权修改此字段", en: "You may not set this field" },
   unknown_permission: { "zh-CN": "未知的权限", en: "Unknown permission" },

@@ -73,8 +73,10 @@ export function scopeWhere(scope: Scope, ownerColumn: AnyPgColumn): SQL | undefi
   if (scope.all) return undefined;
   const own = eq(ownerColumn, scope.userId);
   if (scope.departmentIds.length === 0) return own;
+  // The members as one array (computed once), so the owner index serves the condition rather
+  // than a hashed subplan filtering every row.
   const members = sql`select ${users.id} from ${users} where ${inArray(users.departmentId, scope.departmentIds)}`;
-  return sql`(${own} or ${ownerColumn} in (${members}))`;
+  return sql`${ownerColumn} = any(array(${members}) || ${scope.userId}::uuid)`;
 }
 
 /** Why a caller can see a record owned by `ownerId` (for the record page's "why can I see this?"). */

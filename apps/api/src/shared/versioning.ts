@@ -16,7 +16,7 @@ export const etag = (reply: FastifyReply, version: number) => reply.header("etag
 /** Refuses a change made against a version that is no longer the current one. */
 export function checkVersion(expected: number | undefined, current: number): void {
   if (expected !== undefined && expected !== current) {
-    throw new AppError(412, ErrorCode.preconditionFailed, { detail: `current version is ${current}` });
+    throw new AppError(412, ErrorCode.preconditionFailed, { extensions: { currentVersion: current } });
   }
 }
 

@@ -61,6 +61,7 @@ function UserMenu() {
 export function AppLayout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const { permissions } = useCurrentUser();
   const [collapsed, setCollapsed] = useState(false);
   const page = pageForPath(pathname);
   const title = pageTitle(t, page);
@@ -91,7 +92,7 @@ export function AppLayout() {
             theme="dark"
             mode="inline"
             selectedKeys={selected ? [selected] : []}
-            items={moduleMenuItems(t)}
+            items={moduleMenuItems(t, permissions)}
           />
         </nav>
       </Sider>

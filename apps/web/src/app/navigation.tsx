@@ -1,4 +1,4 @@
-import { MODULES, type ModuleKey } from "@crm/contracts";
+import { canOpenModule, MODULES, type ModuleKey } from "@crm/contracts";
 import type { MenuProps } from "antd";
 import type { TFunction } from "i18next";
 import { Link } from "react-router";
@@ -7,9 +7,17 @@ import { CHANGE_PASSWORD_PATH } from "./route-guards";
 
 export type PageKey = ModuleKey | "changePassword" | "notFound";
 
-/** The side menu: one entry per module of @crm/contracts, keyed by its path. */
-export function moduleMenuItems(t: TFunction): NonNullable<MenuProps["items"]> {
-  return MODULES.map((module) => ({
+/** The modules the user may open, in menu order. */
+export function openableModules(permissions: readonly string[]) {
+  return MODULES.filter((module) => canOpenModule(module, permissions));
+}
+
+/** The side menu: one entry per module of @crm/contracts the user may open, keyed by its path. */
+export function moduleMenuItems(
+  t: TFunction,
+  permissions: readonly string[],
+): NonNullable<MenuProps["items"]> {
+  return openableModules(permissions).map((module) => ({
     key: module.path,
     icon: <ModuleIcon module={module.key} />,
     label: <Link to={module.path}>{t(`nav.${module.key}`)}</Link>,
@@ -22,7 +30,7 @@ export function moduleForPath(pathname: string): (typeof MODULES)[number] | unde
 
 export function pageForPath(pathname: string): PageKey {
   if (pathname === CHANGE_PASSWORD_PATH) return "changePassword";
-  return MODULES.find((m) => m.path === pathname)?.key ?? "notFound";
+  return moduleForPath(pathname)?.key ?? "notFound";
 }
 
 export function pageTitle(t: TFunction, page: PageKey): string {

@@ -1,7 +1,9 @@
+import { canOpenModule, MODULES, type ModuleKey, type Permission } from "@crm/contracts";
 import { useEffect } from "react";
 import { Navigate, Outlet, useLocation } from "react-router";
-import { restoreSession, useSession } from "../shared/api";
+import { restoreSession, useCurrentUser, useSession } from "../shared/api";
 import { FullPageSpin } from "../shared/ui/full-page-spin";
+import { ForbiddenPage } from "./forbidden-page";
 
 export const CHANGE_PASSWORD_PATH = "/change-password";
 
@@ -30,4 +32,17 @@ export function RequireAuth() {
     return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
   }
   return <Outlet />;
+}
+
+/** A module the user's roles do not open shows a 403 page, whatever the URL. */
+export function RequireModule({ module }: { module: ModuleKey }) {
+  const { permissions } = useCurrentUser();
+  const entry = MODULES.find((m) => m.key === module);
+  return entry && canOpenModule(entry, permissions) ? <Outlet /> : <ForbiddenPage />;
+}
+
+/** A page inside a module that needs one permission of its own. */
+export function RequirePermission({ permission }: { permission: Permission }) {
+  const { permissions } = useCurrentUser();
+  return permissions.includes(permission) ? <Outlet /> : <ForbiddenPage />;
 }

@@ -76,6 +76,8 @@ export const customers = pgTable(
       .on(t.creditCode)
       .where(sql`credit_code is not null and deleted_at is null and merged_into_id is null`),
     index("customers_owner_idx").on(t.ownerId, t.createdAt),
+    // Own-scope pages and counts answered from the index alone.
+    index("customers_owner_live_idx").on(t.ownerId, t.createdAt.desc(), t.id.desc()).where(live),
     index("customers_created_idx").on(t.createdAt, t.id).where(live),
     index("customers_updated_idx").on(t.updatedAt, t.id).where(live),
     index("customers_pinyin_idx").on(t.pinyin, t.id).where(live),

@@ -43,7 +43,8 @@ export async function findDuplicates(
       name: customers.name,
       ownerName: users.displayName,
       visible: scope ? sql<boolean>`coalesce(${scope}, false)` : sql<boolean>`true`,
-      ...Object.fromEntries(active.map(([k, c]) => [k, sql<boolean>`coalesce(${c}, false)`])),
+      // Flags under their own names, so they never overwrite a column (name!).
+      ...Object.fromEntries(active.map(([k, c]) => [`matched_${k}`, sql<boolean>`coalesce(${c}, false)`])),
     })
     .from(customers)
     .leftJoin(users, eq(users.id, customers.ownerId))
@@ -62,7 +63,7 @@ export async function findDuplicates(
       code: r.code,
       name: r.name,
       ownerName: r.ownerName,
-      matchedOn: active.map(([k]) => k).filter((k) => flags[k]),
+      matchedOn: active.map(([k]) => k).filter((k) => flags[`matched_${k}`]),
     };
   });
 }

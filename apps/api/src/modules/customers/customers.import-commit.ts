@@ -254,7 +254,7 @@ export async function undoImport(db: Db, caller: Caller, id: string, ctx: Reques
         .returning({ id: customers.id });
       if (removed.length !== chunk.length) {
         throw new AppError(409, ErrorCode.conflict, {
-          detail: "customers created by the import changed since",
+          detail: "import_changed_since",
         });
       }
     }
@@ -262,7 +262,8 @@ export async function undoImport(db: Db, caller: Caller, id: string, ctx: Reques
       const current = await findInScope(tx, caller, r.customerId!, true);
       if (current.version !== Number(r.before?.version) + 1) {
         throw new AppError(409, ErrorCode.conflict, {
-          detail: `customer ${current.code} changed since the import`,
+          detail: "import_changed_since",
+          extensions: { code: current.code },
         });
       }
       const { version: _v, ...before } = r.before ?? {};

@@ -170,9 +170,9 @@ export async function undoMerge(db: Db, caller: Caller, mergeId: string, ctx: Re
       .for("update");
     if (!merge) throw notFound();
     const survivor = await findInScope(tx, caller, merge.survivorId, true);
-    if (merge.undoneAt) throw new AppError(409, ErrorCode.conflict, { detail: "already undone" });
+    if (merge.undoneAt) throw new AppError(409, ErrorCode.conflict, { detail: "merge_already_undone" });
     if (survivor.version !== merge.survivorVersionAfter) {
-      throw new AppError(409, ErrorCode.conflict, { detail: "the survivor has changed since the merge" });
+      throw new AppError(409, ErrorCode.conflict, { detail: "merge_survivor_changed" });
     }
     for (const entry of merge.moved.contacts ?? []) {
       const [contactId, customerId] = entry.split(":");

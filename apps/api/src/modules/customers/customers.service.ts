@@ -130,8 +130,12 @@ export async function getCustomer(db: DbOrTx, caller: Caller, id: string): Promi
   return present(row as Row);
 }
 
-const COUNT_LIMIT = 10_000;
+const COUNT_LIMIT = 1_000;
 
+/**
+ * One page of the list. The total is counted on the first page only (a cursor page answers null),
+ * exactly up to a threshold; above it `totalExact` is false and the total reads "1,000+".
+ */
 export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQuery) {
   const where = listConditions(caller, query);
   const { order, keyset, keyOf } = sorting(query.sort, query.cursor);
@@ -142,18 +146,19 @@ export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQ
       .where(and(where, keyset))
       .orderBy(...order)
       .limit(query.limit + 1),
-    // Exact up to a threshold; above it the total says "more than".
-    db.execute<{ n: number }>(
-      sql`select count(*)::int as n from (select 1 from ${customers} where ${where ?? sql`true`} limit ${COUNT_LIMIT + 1}) t`,
-    ),
+    query.cursor
+      ? null
+      : db.execute<{ n: number }>(
+          sql`select count(*)::int as n from (select 1 from ${customers} where ${where ?? sql`true`} limit ${COUNT_LIMIT + 1}) t`,
+        ),
   ]);
-  const n = Number(counted.rows[0]?.n ?? 0);
+  const n = counted ? Number(counted.rows[0]?.n ?? 0) : null;
   const page = pageOf(rows as Row[], query.limit, keyOf);
   return {
     items: page.items.map((r) => present(r)),
     nextCursor: page.nextCursor,
-    total: Math.min(n, COUNT_LIMIT),
-    totalExact: n <= COUNT_LIMIT,
+    total: n === null ? null : Math.min(n, COUNT_LIMIT),
+    totalExact: n === null ? null : n <= COUNT_LIMIT,
   };
 }
 
@@ -297,7 +302,7 @@ export async function setCustomerDeleted(
     checkVersion(expectedVersion, current.version);
     if ((current.deletedAt !== null) === deleted) return;
     if (!deleted && current.mergedIntoId)
-      throw new AppError(409, ErrorCode.conflict, { detail: "merged; undo the merge instead" });
+      throw new AppError(409, ErrorCode.conflict, { detail: "restore_merged" });
     if (!deleted) await refuseDuplicates(tx, caller, current, true, id);
     await tx
       .update(customers)

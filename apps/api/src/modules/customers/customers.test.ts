@@ -209,7 +209,11 @@ describe("duplicate check (P-01)", () => {
     for (const [over, matchedOn] of cases) {
       const res = await sales1({ method: "POST", url: "/api/v1/customers", payload: customerBody(over) });
       expect(res.statusCode).toBe(409);
-      expect(res.json().duplicates[0]).toMatchObject({ id: original.id, matchedOn: [matchedOn] });
+      expect(res.json().duplicates[0]).toMatchObject({
+        id: original.id,
+        name: original.name,
+        matchedOn: [matchedOn],
+      });
     }
   });
 

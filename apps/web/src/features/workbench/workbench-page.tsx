@@ -1,11 +1,14 @@
 import { ApartmentOutlined, CalendarOutlined, UserOutlined } from "@ant-design/icons";
-import { MODULES } from "@crm/contracts";
+import { canOpenModule, MODULES, type ModuleKey } from "@crm/contracts";
 import { Alert, Avatar, Card, Col, Descriptions, Flex, Row, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useCurrentUser } from "../../shared/api";
 import { ModuleIcon } from "../../shared/ui/module-icon";
 import "./workbench-page.css";
+
+/** Modules that already work; the others are marked as not yet available. */
+const AVAILABLE_MODULES: readonly ModuleKey[] = ["admin"];
 
 function greetingKey(hour: number) {
   if (hour < 12) return "workbench.greetingMorning" as const;
@@ -18,7 +21,7 @@ export function WorkbenchPage() {
   const user = useCurrentUser();
   const now = new Date();
   const today = new Intl.DateTimeFormat(i18n.language, { dateStyle: "full" }).format(now);
-  const otherModules = MODULES.filter((m) => m.key !== "workbench");
+  const otherModules = MODULES.filter((m) => m.key !== "workbench" && canOpenModule(m, user.permissions));
 
   return (
     <Flex vertical gap={16}>
@@ -84,9 +87,11 @@ export function WorkbenchPage() {
                   <ModuleIcon module={module.key} />
                 </span>
                 <span className="workbench-module__name">{t(`nav.${module.key}`)}</span>
-                <Tag variant="filled" className="workbench-module__tag">
-                  {t("workbench.notYetAvailable")}
-                </Tag>
+                {!AVAILABLE_MODULES.includes(module.key) && (
+                  <Tag variant="filled" className="workbench-module__tag">
+                    {t("workbench.notYetAvailable")}
+                  </Tag>
+                )}
               </Link>
             </Col>
           ))}

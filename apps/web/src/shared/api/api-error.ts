@@ -1,5 +1,8 @@
 import { type FieldError, Problem } from "@crm/contracts";
 
+/** With `duplicate_customer`: the likely duplicates the server found (id null outside the caller's scope). */
+export type ProblemDuplicate = NonNullable<Problem["duplicates"]>[number];
+
 /** Client-only codes for failures that never reached (or never made sense of) the API. */
 export const ClientErrorCode = {
   network: "network_error",
@@ -18,6 +21,7 @@ export class ApiError extends Error {
   readonly fieldErrors: FieldError[];
   /** Seconds from the `Retry-After` header, when the server sent one. */
   readonly retryAfter: number | undefined;
+  readonly duplicates: ProblemDuplicate[];
 
   constructor(init: {
     status: number;
@@ -27,6 +31,7 @@ export class ApiError extends Error {
     requestId?: string | undefined;
     fieldErrors?: FieldError[] | undefined;
     retryAfter?: number | undefined;
+    duplicates?: ProblemDuplicate[] | undefined;
   }) {
     super(init.detail ?? init.title);
     this.status = init.status;
@@ -36,6 +41,7 @@ export class ApiError extends Error {
     this.requestId = init.requestId;
     this.fieldErrors = init.fieldErrors ?? [];
     this.retryAfter = init.retryAfter;
+    this.duplicates = init.duplicates ?? [];
   }
 }
 
@@ -72,6 +78,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
       requestId: p.requestId,
       fieldErrors: p.errors,
       retryAfter,
+      duplicates: p.duplicates,
     });
   }
   return new ApiError({

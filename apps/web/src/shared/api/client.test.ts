@@ -57,6 +57,16 @@ describe("apiRequest", () => {
     expect(calls[0]).toEqual({ url: "/api/v1/ping", auth: "Bearer old", lang: "zh-CN" });
   });
 
+  it("sends If-Match with the record version when asked", async () => {
+    let ifMatch: string | null = null;
+    mockFetch((_url, init) => {
+      ifMatch = new Headers(init.headers).get("If-Match");
+      return new Response(null, { status: 204 });
+    });
+    await apiRequest("/users/x", { method: "PATCH", body: {}, ifMatch: 7 });
+    expect(ifMatch).toBe('"7"');
+  });
+
   it("refreshes once for concurrent 401s and retries with the new token", async () => {
     const calls = mockFetch(async (url, init) => {
       if (url.endsWith("/auth/refresh")) return json(200, tokens("new"));

@@ -25,6 +25,8 @@ export interface RequestOptions<S extends z.ZodType | undefined> {
   auth?: boolean;
   /** Send cookies (the refresh cookie is scoped to /api/v1/auth). */
   withCredentials?: boolean;
+  /** The record version the change is based on, sent as `If-Match: "<version>"` (412 when stale). */
+  ifMatch?: number;
   signal?: AbortSignal;
 }
 
@@ -34,6 +36,7 @@ async function send(path: string, options: RequestOptions<z.ZodType | undefined>
   const headers = new Headers({ Accept: "application/json", "Accept-Language": currentLanguage() });
   const token = options.auth === false ? null : getAccessToken();
   if (token) headers.set("Authorization", `Bearer ${token}`);
+  if (options.ifMatch !== undefined) headers.set("If-Match", `"${options.ifMatch}"`);
   let body: string | undefined;
   if (options.body !== undefined) {
     headers.set("Content-Type", "application/json");

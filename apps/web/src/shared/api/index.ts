@@ -1,4 +1,4 @@
-export { ApiError, ClientErrorCode, isApiError } from "./api-error";
+export { ApiError, ClientErrorCode, isApiError, type ProblemDuplicate } from "./api-error";
 export { API_BASE, apiRequest, endSession, refreshSession, restoreSession, startSession } from "./client";
 export { errorMessage } from "./error-message";
 export {
@@ -9,3 +9,4 @@ export {
   useCurrentUser,
   useSession,
 } from "./session-store";
+export { usePermissions } from "./use-permissions";

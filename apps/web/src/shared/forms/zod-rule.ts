@@ -23,11 +23,15 @@ function issueMessage(issue: z.core.$ZodIssue | undefined, field: string): strin
 
 /**
  * An antd Form rule that applies a zod schema (the same one the API validates with) and reports the
- * first issue as a translated message. `field` is the already translated field label.
+ * first issue as a translated message. `field` is the already translated field label. With
+ * `optional`, an empty value (undefined, null, "" or []) is accepted without asking the schema.
  */
-export function zodRule(schema: z.ZodType, field: string): FormRule {
+export function zodRule(schema: z.ZodType, field: string, options: { optional?: boolean } = {}): FormRule {
   return {
     validator: async (_rule, value: unknown) => {
+      const empty =
+        value === undefined || value === null || value === "" || (Array.isArray(value) && !value.length);
+      if (options.optional && empty) return;
       const result = schema.safeParse(value ?? "");
       if (!result.success) throw new Error(issueMessage(result.error.issues[0], field));
     },

@@ -1,3 +1,5 @@
+import { enAdmin } from "./en-admin";
+import { enCustomers } from "./en-customers";
 import type { Translation } from "./zh-cn";
 
 export const en: Translation = {
@@ -118,6 +120,13 @@ export const en: Translation = {
     body: "The page you are looking for does not exist or has been removed. Please check the address.",
     back: "Back to the workbench",
   },
+  forbidden: {
+    title: "Access denied",
+    body: "Your account is not allowed to open this page. Please ask a system administrator if you need access.",
+    back: "Back to the workbench",
+  },
+  admin: enAdmin,
+  customers: enCustomers,
   errorPage: {
     title: "Something went wrong",
     body: "An error occurred while loading this page. Please reload and try again.",

@@ -1,3 +1,6 @@
+import { zhCNAdmin } from "./zh-cn-admin";
+import { zhCNCustomers } from "./zh-cn-customers";
+
 /** Simplified Chinese (default language). The English file must have exactly the same keys. */
 export const zhCN = {
   app: {
@@ -114,6 +117,13 @@ export const zhCN = {
     body: "您访问的页面不存在或已被移除，请检查地址是否正确。",
     back: "返回工作台",
   },
+  forbidden: {
+    title: "无权访问",
+    body: "您的账号没有访问此页面的权限。如需开通，请联系系统管理员。",
+    back: "返回工作台",
+  },
+  admin: zhCNAdmin,
+  customers: zhCNCustomers,
   errorPage: {
     title: "页面出错了",
     body: "页面加载时发生错误，请刷新后重试。",

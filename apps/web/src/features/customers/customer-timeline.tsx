@@ -1,0 +1,147 @@
+import type { DictionaryType } from "@crm/contracts";
+import { Empty, Flex, Skeleton, Timeline, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { errorMessage } from "../../shared/api";
+import type { Translation } from "../../shared/i18n/zh-cn";
+import { formatDateTime, formatMoney } from "./customer-format";
+import { useCustomer, useDictionaries, useTimeline, useUserSearch } from "./use-customer-queries";
+
+type Kinds = Translation["customers"]["timeline"]["kinds"];
+type CustomerField = keyof Translation["customers"]["fields"];
+type ContactField = keyof Translation["customers"]["contacts"];
+
+const DICT_FIELDS: Partial<Record<string, DictionaryType>> = {
+  class: "customer_class",
+  industry: "industry",
+  source: "source",
+  status: "customer_status",
+  creditRating: "credit_rating",
+};
+
+/** Bookkeeping the server records along with a change; not for people. */
+const HIDDEN = new Set([
+  "id",
+  "customerId",
+  "version",
+  "letter",
+  "deleted",
+  "mergedIntoId",
+  "nameKey",
+  "phoneKey",
+  "homepageKey",
+]);
+
+const COLORS: Record<string, string> = {
+  create: "green",
+  delete: "red",
+  merge: "purple",
+  merged_into: "purple",
+  unmerge: "orange",
+  restore: "blue",
+};
+
+/** Everything that happened with the customer and its contacts, newest first, with field diffs. */
+export function CustomerTimeline({ customerId, active }: { customerId: string; active: boolean }) {
+  const { t, i18n } = useTranslation();
+  const timeline = useTimeline(customerId, active);
+  const customer = useCustomer(customerId);
+  const users = useUserSearch("");
+  const dict = useDictionaries();
+
+  if (timeline.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
+  if (timeline.isError)
+    return <Typography.Text type="danger">{errorMessage(timeline.error)}</Typography.Text>;
+  if (!timeline.data.length) {
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("customers.timeline.empty")} />;
+  }
+
+  const kindLabel = (kind: string) =>
+    kind in t("customers.timeline.kinds", { returnObjects: true })
+      ? t(`customers.timeline.kinds.${kind as Exclude<keyof Kinds, "other">}`)
+      : t("customers.timeline.kinds.other", { kind });
+
+  const fieldLabel = (kind: string, field: string) => {
+    if (kind.startsWith("contact.")) {
+      const key = (field === "isPrimary" ? "primary" : field) as ContactField;
+      return field in t("customers.contacts", { returnObjects: true })
+        ? t(`customers.contacts.${key}`)
+        : field;
+    }
+    return field in t("customers.fields", { returnObjects: true })
+      ? t(`customers.fields.${field as CustomerField}`)
+      : field;
+  };
+
+  const show = (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === "") return t("customers.common.none");
+    const dictType = DICT_FIELDS[field];
+    if (dictType) return dict.label(dictType, String(value));
+    if (field === "ownerId") {
+      const user = users.data?.find((u) => u.id === value);
+      if (user) return user.displayName;
+      return customer.data?.ownerId === value
+        ? (customer.data.ownerName ?? "")
+        : t("customers.timeline.otherUser");
+    }
+    if (field === "annualRevenue") return formatMoney(String(value));
+    if (typeof value === "boolean") return value ? t("customers.timeline.yes") : t("customers.timeline.no");
+    return String(value);
+  };
+
+  return (
+    <Timeline
+      className="customer-timeline"
+      items={timeline.data.map((entry, index) => {
+        const action = entry.kind.split(".")[1] ?? "";
+        const created = action === "create";
+        const changes = Object.entries(entry.changes ?? {}).filter(
+          ([field, change]) =>
+            !HIDDEN.has(field) &&
+            !(created && (change.after === null || change.after === "" || change.after === false)),
+        );
+        return {
+          key: `${entry.at}-${index}`,
+          color: COLORS[action] ?? "blue",
+          content: (
+            <Flex vertical gap={4} className="timeline-entry">
+              <Flex gap={8} align="baseline" wrap>
+                <Typography.Text strong>{kindLabel(entry.kind)}</Typography.Text>
+                {entry.title && <Typography.Text>{entry.title}</Typography.Text>}
+                <Typography.Text type="secondary" className="timeline-entry__meta">
+                  {entry.actorName ?? t("customers.timeline.system")} ·{" "}
+                  {formatDateTime(entry.at, i18n.language)}
+                </Typography.Text>
+              </Flex>
+              {changes.length > 0 && (
+                <ul className="timeline-changes">
+                  {changes.map(([field, change]) => (
+                    <li key={field}>
+                      <span className="timeline-changes__field">{fieldLabel(entry.kind, field)}</span>
+                      {!created && (
+                        <>
+                          <span
+                            className={
+                              change.before === null || change.before === ""
+                                ? "timeline-changes__empty"
+                                : "timeline-changes__before"
+                            }
+                          >
+                            {show(field, change.before)}
+                          </span>
+                          <span aria-hidden className="timeline-changes__arrow">
+                            →
+                          </span>
+                        </>
+                      )}
+                      <span className="timeline-changes__after">{show(field, change.after)}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Flex>
+          ),
+        };
+      })}
+    />
+  );
+}

@@ -1,0 +1,291 @@
+import { FilterOutlined, PlusOutlined, SearchOutlined } from "@ant-design/icons";
+import type { Customer } from "@crm/contracts";
+import { useMutation } from "@tanstack/react-query";
+import {
+  App,
+  Badge,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Input,
+  Select,
+  Skeleton,
+  Table,
+  type TableColumnsType,
+  Tabs,
+  Typography,
+} from "antd";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { errorMessage, usePermissions } from "../../shared/api";
+import { useDebouncedValue } from "../../shared/hooks/use-debounced-value";
+import { BulkEditModal } from "./bulk-edit-modal";
+import { CustomerBulkBar } from "./customer-bulk-bar";
+import { ColumnChooser, useChosenColumns, useCustomerColumns } from "./customer-columns";
+import { CustomerFilterPanel } from "./customer-filter-panel";
+import { isConflict } from "./customer-format";
+import { CustomerLetterBar } from "./customer-letter-bar";
+import { restoreCustomer } from "./customers-api";
+import { MergeCustomersModal } from "./merge-customers-modal";
+import { type CustomerSort, useCustomerFilters } from "./use-customer-filters";
+import { useCustomerPages, useInvalidateCustomers } from "./use-customer-queries";
+import "./customers.css";
+
+const SORTS: readonly CustomerSort[] = ["-createdAt", "createdAt", "name", "-name", "code", "-updatedAt"];
+
+/** 客户信息: the A–Z index, one search box, filters, columns of choice, bulk actions and a recycle bin. */
+export function CustomersPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { can } = usePermissions();
+  const navigate = useNavigate();
+  const invalidate = useInvalidateCustomers();
+  const { filters, params, sort, tab, update, clearPanel, panelCount } = useCustomerFilters();
+  const [search, setSearch] = useState(filters.q ?? "");
+  const q = useDebouncedValue(search.trim(), 300);
+  const [panelOpen, setPanelOpen] = useState(panelCount > 0);
+  const [selected, setSelected] = useState<Customer[]>([]);
+  const [dialog, setDialog] = useState<"bulk" | "merge" | null>(null);
+  const { chosen, choose, reset } = useChosenColumns();
+  const baseColumns = useCustomerColumns(chosen);
+  const list = useCustomerPages(params);
+  const bin = tab === "bin";
+
+  // Only what the user typed (once settled) goes to the URL; other changes to the URL do not loop back.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on a new debounced search only
+  useEffect(() => update({ q: q || undefined }), [q]);
+  // A different list: what was selected in the old one is no longer on screen.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: clear whenever the query changes
+  useEffect(() => setSelected([]), [params]);
+
+  const restore = useMutation({
+    mutationFn: (c: Customer) => restoreCustomer(c.id, c.version),
+    onSuccess: (c) => {
+      void message.success(t("customers.list.restoreDone", { name: c.name }));
+      void invalidate();
+    },
+    onError: (error) => {
+      if (isConflict(error)) void message.warning(t("customers.common.conflictList"));
+      else void message.error(errorMessage(error));
+      void invalidate();
+    },
+  });
+
+  const columns: TableColumnsType<Customer> =
+    bin && can("customer:delete")
+      ? [
+          ...baseColumns,
+          {
+            key: "actions",
+            title: t("customers.list.actions"),
+            fixed: "right",
+            width: 90,
+            render: (_, c) =>
+              c.mergedIntoId ? null : (
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    restore.mutate(c);
+                  }}
+                >
+                  {t("customers.common.restore")}
+                </Button>
+              ),
+          },
+        ]
+      : baseColumns;
+
+  const first = list.first;
+  // Counted on the first page only; above the server's threshold it reads "1,000+".
+  const totalText =
+    first?.total != null
+      ? `${first.total.toLocaleString(i18n.language)}${first.totalExact === false ? "+" : ""}`
+      : "";
+  const filtered = Object.keys(filters).length > 0;
+  const empty = (
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={
+        <Flex vertical gap={4}>
+          <Typography.Text strong>
+            {bin
+              ? t("customers.list.emptyBin")
+              : filtered
+                ? t("customers.list.emptyFiltered")
+                : t("customers.list.empty")}
+          </Typography.Text>
+          {!bin && (
+            <Typography.Text type="secondary">
+              {filtered ? t("customers.list.emptyFilteredHint") : t("customers.list.emptyHint")}
+            </Typography.Text>
+          )}
+        </Flex>
+      }
+    >
+      {!bin && filtered && (
+        <Button
+          onClick={() => {
+            setSearch("");
+            update({ q: undefined, letter: undefined });
+            clearPanel();
+          }}
+        >
+          {t("customers.list.clearFilters")}
+        </Button>
+      )}
+    </Empty>
+  );
+
+  return (
+    <Card variant="borderless" className="customers-card">
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => update({ tab: key === "bin" ? "bin" : undefined })}
+        items={[
+          { key: "all", label: t("customers.list.tabAll") },
+          { key: "bin", label: t("customers.list.tabBin") },
+        ]}
+        tabBarExtraContent={
+          can("customer:create") && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => void navigate("/customers/new")}
+            >
+              {t("customers.list.create")}
+            </Button>
+          )
+        }
+      />
+      <Flex gap={12} wrap align="center" className="customer-toolbar">
+        <Input
+          allowClear
+          prefix={<SearchOutlined aria-hidden />}
+          placeholder={t("customers.list.search")}
+          aria-label={t("customers.list.search")}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          className="customer-search"
+        />
+        <Badge count={panelCount} size="small" color="#2854e0">
+          <Button
+            icon={<FilterOutlined aria-hidden />}
+            aria-expanded={panelOpen}
+            type={panelOpen ? "primary" : "default"}
+            ghost={panelOpen}
+            onClick={() => setPanelOpen(!panelOpen)}
+          >
+            {t("customers.list.filters")}
+          </Button>
+        </Badge>
+        <Select<CustomerSort>
+          value={sort}
+          onChange={(value) => update({ sort: value === "-createdAt" ? undefined : value })}
+          aria-label={t("customers.list.sort")}
+          options={SORTS.map((s) => ({ value: s, label: t(`customers.list.sorts.${s}`) }))}
+          className="customer-sort"
+          prefix={<span className="customer-sort__prefix">{t("customers.list.sort")}</span>}
+        />
+        <Flex gap={8} className="customer-toolbar__end">
+          {!bin && can("customer:update") && (
+            <Button onClick={() => setDialog("bulk")} disabled={!first?.total}>
+              {t("customers.bulk.editAll")}
+            </Button>
+          )}
+          <ColumnChooser chosen={chosen} onChange={choose} onReset={reset} />
+        </Flex>
+      </Flex>
+      {panelOpen && <CustomerFilterPanel filters={filters} update={update} onClear={clearPanel} />}
+      <CustomerLetterBar value={filters.letter} onChange={(letter) => update({ letter })} />
+      <Flex align="center" justify="space-between" gap={12} wrap className="customer-summary">
+        {selected.length > 0 ? (
+          <CustomerBulkBar
+            selected={selected}
+            onEdit={() => setDialog("bulk")}
+            onMerge={() => setDialog("merge")}
+            onClear={() => setSelected([])}
+          />
+        ) : (
+          <Typography.Text type="secondary" aria-live="polite">
+            {totalText &&
+              (bin
+                ? t("customers.list.totalBin", { total: totalText })
+                : t("customers.list.total", { total: totalText }))}
+          </Typography.Text>
+        )}
+      </Flex>
+      {list.isPending ? (
+        <Skeleton active title={false} paragraph={{ rows: 8 }} className="customer-skeleton" />
+      ) : (
+        <Table<Customer>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.items}
+          loading={list.isFetching && !list.isFetchingNextPage}
+          pagination={false}
+          scroll={{ x: "max-content" }}
+          locale={{ emptyText: empty }}
+          rowClassName={(c) => (c.deleted ? "customer-row customer-row--muted" : "customer-row")}
+          rowSelection={
+            bin
+              ? undefined
+              : {
+                  selectedRowKeys: selected.map((c) => c.id),
+                  onChange: (_keys, rows) => setSelected(rows.filter(Boolean)),
+                  preserveSelectedRowKeys: true,
+                  columnWidth: 48,
+                }
+          }
+          onRow={(c) => ({
+            onClick: (e) => {
+              const target = e.target as HTMLElement;
+              if (target.closest(".ant-table-selection-column, a, button")) return;
+              void navigate(`/customers/${c.id}`);
+            },
+          })}
+        />
+      )}
+      {list.isError && <Typography.Text type="danger">{errorMessage(list.error)}</Typography.Text>}
+      <Flex justify="center" className="customer-load-more">
+        {list.hasNextPage ? (
+          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+            {t("customers.common.loadMore")}
+          </Button>
+        ) : (
+          list.items.length > 0 && (
+            <Typography.Text type="secondary">
+              {t("customers.common.allLoaded", { count: list.items.length })}
+            </Typography.Text>
+          )
+        )}
+      </Flex>
+      {dialog === "bulk" && (
+        <BulkEditModal
+          selectedIds={selected.map((c) => c.id)}
+          filters={filters}
+          matchingLabel={totalText}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            setSelected([]);
+          }}
+        />
+      )}
+      {dialog === "merge" && (
+        <MergeCustomersModal
+          customers={selected}
+          onClose={() => setDialog(null)}
+          onMerged={() => {
+            setDialog(null);
+            setSelected([]);
+          }}
+        />
+      )}
+    </Card>
+  );
+}

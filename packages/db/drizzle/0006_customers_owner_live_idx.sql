@@ -1,0 +1,1 @@
+CREATE INDEX "customers_owner_live_idx" ON "customers" USING btree ("owner_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE deleted_at is null;
