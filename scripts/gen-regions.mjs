@@ -28,7 +28,10 @@ const provinces = levels.map((p) => {
   return {
     code: p.c,
     name: p.n,
-    cities: cities.map((c) => ({ ...c, ...(areaCodes.get(c.name) ? { areaCode: areaCodes.get(c.name) } : {}) })),
+    cities: cities.map((c) => ({
+      ...c,
+      ...(areaCodes.get(c.name) ? { areaCode: areaCodes.get(c.name) } : {}),
+    })),
   };
 });
 
