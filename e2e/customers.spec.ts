@@ -135,6 +135,8 @@ test.describe("客户信息", () => {
     // Merge the two, keeping the original.
     await page.goto("/customers");
     await searchBox(page).fill(tag);
+    // Wait for the debounced search to settle: a new result resets the selection.
+    await expect(page.getByText("共 2 个客户", { exact: true })).toBeVisible();
     for (const name of [original, duplicate]) {
       await page
         .getByRole("row")

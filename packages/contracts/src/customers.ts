@@ -156,7 +156,7 @@ export const CustomerPage = z
     totalExact: z
       .boolean()
       .nullable()
-      .meta({ description: "false: more than `total` match (counting stops at 1,000)" }),
+      .meta({ description: "false: `total` is the database's estimate (large results are not counted)" }),
   })
   .meta({ id: "CustomerPage" });
 

@@ -10,7 +10,15 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
  * Records carry an owner; the owner's current department places them, so moving a department
  * moves its records into the scope of the new parent's managers with nothing rewritten.
  */
-export type Scope = { all: true } | { all: false; userId: string; departmentIds: string[] };
+export type Scope =
+  | { all: true }
+  | {
+      all: false;
+      userId: string;
+      departmentIds: string[];
+      /** The caller and every member of departmentIds, resolved once per request. */
+      ownerIds: string[];
+    };
 
 export interface RoleGrant {
   roleId: string;
@@ -61,7 +69,12 @@ export async function computeScope(
     if (g.dataScope === "custom") for (const d of g.scopeDepartmentIds) direct.add(d);
   }
   for (const d of await subtreeIds(db, [...trees])) direct.add(d);
-  return { all: false, userId, departmentIds: [...direct] };
+  const departmentIds = [...direct];
+  const members = departmentIds.length
+    ? await db.select({ id: users.id }).from(users).where(inArray(users.departmentId, departmentIds))
+    : [];
+  const ownerIds = [...new Set([userId, ...members.map((m) => m.id)])];
+  return { all: false, userId, departmentIds, ownerIds };
 }
 
 /**
@@ -71,12 +84,10 @@ export async function computeScope(
  */
 export function scopeWhere(scope: Scope, ownerColumn: AnyPgColumn): SQL | undefined {
   if (scope.all) return undefined;
-  const own = eq(ownerColumn, scope.userId);
-  if (scope.departmentIds.length === 0) return own;
-  // The members as one array (computed once), so the owner index serves the condition rather
-  // than a hashed subplan filtering every row.
-  const members = sql`select ${users.id} from ${users} where ${inArray(users.departmentId, scope.departmentIds)}`;
-  return sql`${ownerColumn} = any(array(${members}) || ${scope.userId}::uuid)`;
+  if (scope.ownerIds.length <= 1) return eq(ownerColumn, scope.userId);
+  // The owners as one array parameter: the planner sees the values (good estimates, the owner
+  // index) instead of a subquery it must guess about. Validated uuids, so a literal is safe.
+  return sql`${ownerColumn} = any(${`{${scope.ownerIds.join(",")}}`}::uuid[])`;
 }
 
 /** Why a caller can see a record owned by `ownerId` (for the record page's "why can I see this?"). */

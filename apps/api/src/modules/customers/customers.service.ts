@@ -15,7 +15,7 @@ import {
   padSequence,
   users,
 } from "@crm/db";
-import { and, desc, eq, or, sql } from "drizzle-orm";
+import { and, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
 import { pageOf } from "../../shared/cursor.js";
@@ -130,35 +130,52 @@ export async function getCustomer(db: DbOrTx, caller: Caller, id: string): Promi
   return present(row as Row);
 }
 
-const COUNT_LIMIT = 1_000;
+const EXACT_UP_TO = 1_000;
 
 /**
- * One page of the list. The total is counted on the first page only (a cursor page answers null),
- * exactly up to a threshold; above it `totalExact` is false and the total reads "1,000+".
+ * How many match: exact when the planner expects a small result (then counting is cheap),
+ * otherwise the planner's estimate, flagged as such (totalExact false: "about N").
  */
+async function countMatches(
+  db: DbOrTx,
+  where: SQL | undefined,
+): Promise<{ total: number; totalExact: boolean }> {
+  const condition = where ?? sql`true`;
+  const plan = await db.execute<{ "QUERY PLAN": unknown }>(
+    sql`explain (format json) select 1 from ${customers} where ${condition}`,
+  );
+  const raw = plan.rows[0]?.["QUERY PLAN"];
+  const parsed = (typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: { "Plan Rows": number } }[];
+  const estimate = Math.round(parsed[0]?.Plan["Plan Rows"] ?? 0);
+  if (estimate > EXACT_UP_TO) return { total: estimate, totalExact: false };
+  const counted = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from (select 1 from ${customers} where ${condition} limit ${EXACT_UP_TO + 1}) t`,
+  );
+  const n = Number(counted.rows[0]?.n ?? 0);
+  return n <= EXACT_UP_TO
+    ? { total: n, totalExact: true }
+    : { total: Math.max(estimate, n), totalExact: false };
+}
+
+/** One page of the list; the total comes with the first page only (a cursor page answers null). */
 export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQuery) {
   const where = listConditions(caller, query);
   const { order, keyset, keyOf } = sorting(query.sort, query.cursor);
-  const [rows, counted] = await Promise.all([
+  const [rows, count] = await Promise.all([
     db
       .select(customerColumns)
       .from(customers)
       .where(and(where, keyset))
       .orderBy(...order)
       .limit(query.limit + 1),
-    query.cursor
-      ? null
-      : db.execute<{ n: number }>(
-          sql`select count(*)::int as n from (select 1 from ${customers} where ${where ?? sql`true`} limit ${COUNT_LIMIT + 1}) t`,
-        ),
+    query.cursor ? null : countMatches(db, where),
   ]);
-  const n = counted ? Number(counted.rows[0]?.n ?? 0) : null;
   const page = pageOf(rows as Row[], query.limit, keyOf);
   return {
     items: page.items.map((r) => present(r)),
     nextCursor: page.nextCursor,
-    total: n === null ? null : Math.min(n, COUNT_LIMIT),
-    totalExact: n === null ? null : n <= COUNT_LIMIT,
+    total: count?.total ?? null,
+    totalExact: count?.totalExact ?? null,
   };
 }
 

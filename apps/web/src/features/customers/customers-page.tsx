@@ -1,4 +1,4 @@
-import { FilterOutlined, PlusOutlined, SearchOutlined } from "@ant-design/icons";
+import { FilterOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from "@ant-design/icons";
 import type { Customer } from "@crm/contracts";
 import { useMutation } from "@tanstack/react-query";
 import {
@@ -16,20 +16,23 @@ import {
   Tabs,
   Typography,
 } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { errorMessage, usePermissions } from "../../shared/api";
 import { useDebouncedValue } from "../../shared/hooks/use-debounced-value";
 import { BulkEditModal } from "./bulk-edit-modal";
 import { CustomerBulkBar } from "./customer-bulk-bar";
-import { ColumnChooser, useChosenColumns, useCustomerColumns } from "./customer-columns";
+import { COLUMN_KEYS, ColumnChooser, useChosenColumns, useCustomerColumns } from "./customer-columns";
+import { CustomerExportButton } from "./customer-export-button";
 import { CustomerFilterPanel } from "./customer-filter-panel";
 import { isConflict } from "./customer-format";
 import { CustomerLetterBar } from "./customer-letter-bar";
 import { restoreCustomer } from "./customers-api";
+import { ImportWizard } from "./import-wizard";
 import { MergeCustomersModal } from "./merge-customers-modal";
-import { type CustomerSort, useCustomerFilters } from "./use-customer-filters";
+import { SavedViewsBar, type ViewQuery } from "./saved-views-bar";
+import { type CustomerSort, FILTER_KEYS, useCustomerFilters } from "./use-customer-filters";
 import { useCustomerPages, useInvalidateCustomers } from "./use-customer-queries";
 import "./customers.css";
 
@@ -48,6 +51,7 @@ export function CustomersPage() {
   const [panelOpen, setPanelOpen] = useState(panelCount > 0);
   const [selected, setSelected] = useState<Customer[]>([]);
   const [dialog, setDialog] = useState<"bulk" | "merge" | null>(null);
+  const [importOpen, setImportOpen] = useState(false);
   const { chosen, choose, reset } = useChosenColumns();
   const baseColumns = useCustomerColumns(chosen);
   const list = useCustomerPages(params);
@@ -99,11 +103,25 @@ export function CustomersPage() {
         ]
       : baseColumns;
 
+  // What a saved view stores: the filters, and the sort when it is not the default.
+  const viewQuery = useMemo(() => {
+    const query: ViewQuery = {};
+    for (const [key, value] of Object.entries(filters)) if (value) query[key] = value;
+    if (sort !== "-createdAt") query.sort = sort;
+    return query;
+  }, [filters, sort]);
+  const applyView = (query: ViewQuery, viewColumns: string[] | null) => {
+    setSearch(query.q ?? "");
+    const cleared = Object.fromEntries([...FILTER_KEYS, "sort"].map((key) => [key, query[key]]));
+    update(cleared);
+    if (viewColumns) choose(COLUMN_KEYS.filter((key) => viewColumns.includes(key)));
+  };
+
   const first = list.first;
-  // Counted on the first page only; above the server's threshold it reads "1,000+".
+  // Counted on the first page only; a large result is the database's estimate, said as such.
   const totalText =
     first?.total != null
-      ? `${first.total.toLocaleString(i18n.language)}${first.totalExact === false ? "+" : ""}`
+      ? `${first.totalExact === false ? t("customers.list.about") : ""}${first.total.toLocaleString(i18n.language)}`
       : "";
   const filtered = Object.keys(filters).length > 0;
   const empty = (
@@ -150,15 +168,22 @@ export function CustomersPage() {
           { key: "bin", label: t("customers.list.tabBin") },
         ]}
         tabBarExtraContent={
-          can("customer:create") && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined aria-hidden />}
-              onClick={() => void navigate("/customers/new")}
-            >
-              {t("customers.list.create")}
-            </Button>
-          )
+          <Flex gap={8}>
+            {can("customer:import") && (
+              <Button icon={<UploadOutlined aria-hidden />} onClick={() => setImportOpen(true)}>
+                {t("customers.io.import")}
+              </Button>
+            )}
+            {can("customer:create") && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined aria-hidden />}
+                onClick={() => void navigate("/customers/new")}
+              >
+                {t("customers.list.create")}
+              </Button>
+            )}
+          </Flex>
         }
       />
       <Flex gap={12} wrap align="center" className="customer-toolbar">
@@ -191,6 +216,8 @@ export function CustomersPage() {
           prefix={<span className="customer-sort__prefix">{t("customers.list.sort")}</span>}
         />
         <Flex gap={8} className="customer-toolbar__end">
+          {!bin && <SavedViewsBar query={viewQuery} columns={chosen} onApply={applyView} />}
+          {!bin && can("customer:export") && <CustomerExportButton filters={filters} />}
           {!bin && can("customer:update") && (
             <Button onClick={() => setDialog("bulk")} disabled={!first?.total}>
               {t("customers.bulk.editAll")}
@@ -264,6 +291,7 @@ export function CustomersPage() {
           )
         )}
       </Flex>
+      <ImportWizard open={importOpen} onClose={() => setImportOpen(false)} />
       {dialog === "bulk" && (
         <BulkEditModal
           selectedIds={selected.map((c) => c.id)}

@@ -20,7 +20,7 @@ export const PANEL_FILTERS = [
   "createdTo",
 ] as const satisfies readonly (keyof CustomerFilters)[];
 
-const FILTER_KEYS = ["q", "letter", ...PANEL_FILTERS] as const;
+export const FILTER_KEYS = ["q", "letter", ...PANEL_FILTERS] as const;
 
 export const LETTERS = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZ", "#"] as const;
 
