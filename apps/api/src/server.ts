@@ -18,7 +18,11 @@ async function main() {
     dataDir: config.DATA_DIR,
     poolSize: config.DB_POOL_SIZE,
   });
-  const boot = await bootstrapDatabase(handle, { demo: config.DEMO, adminPassword: config.ADMIN_PASSWORD });
+  const boot = await bootstrapDatabase(handle, {
+    demo: config.DEMO,
+    adminPassword: config.ADMIN_PASSWORD,
+    demoCustomers: true,
+  });
 
   const app = await buildApp({
     settings: settingsFrom(config, jwtSecret, webDist),
