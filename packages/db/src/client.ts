@@ -34,6 +34,8 @@ export interface DbOptions {
   /** Folder for PGlite's files; `memory://` keeps everything in memory (tests). */
   dataDir?: string | undefined;
   poolSize?: number | undefined;
+  /** Errors of idle pooled connections (server restart, terminated session); logged by default. */
+  onPoolError?: ((err: Error) => void) | undefined;
 }
 
 /** The committed drizzle-kit migrations, found through the package so bundles find them too. */
@@ -48,6 +50,12 @@ export function createDb(options: DbOptions): DbHandle {
   const common = { schema, casing: "snake_case" as const };
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // Without a listener an idle connection's error (the server restarting, a terminated
+    // session) would crash the process; the pool replaces the connection on next use.
+    pool.on(
+      "error",
+      options.onPoolError ?? ((err) => console.warn(`database connection lost: ${err.message}`)),
+    );
     const db = drizzlePg(pool, common);
     return {
       db,
