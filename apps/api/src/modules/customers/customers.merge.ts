@@ -4,30 +4,11 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
 import { AppError, notFound } from "../../shared/errors.js";
+import { EDITABLE_FIELDS } from "./customers.fields.js";
 import { findInScope, getCustomer } from "./customers.service.js";
 
 /** The fields whose value a merge may take from any of the merged customers. */
-export const MERGEABLE = [
-  "name",
-  "class",
-  "province",
-  "city",
-  "areaCode",
-  "postcode",
-  "address",
-  "phone",
-  "fax",
-  "email",
-  "homepage",
-  "annualRevenue",
-  "employeeCount",
-  "industry",
-  "source",
-  "status",
-  "creditRating",
-  "creditCode",
-  "ownerId",
-] as const;
+export const MERGEABLE = EDITABLE_FIELDS;
 type Field = (typeof MERGEABLE)[number];
 
 const badField = (field: string, code: string) =>

@@ -24,77 +24,10 @@ import { scopeWhere } from "../../shared/scope.js";
 import { checkVersion, diff } from "../../shared/versioning.js";
 import { assertDictionaryCodes } from "../dictionaries/dictionaries.service.js";
 import { findDuplicates } from "./customers.duplicates.js";
-import { listConditions, ownerName, sorting } from "./customers.query.js";
+import { customerColumns } from "./customers.fields.js";
+import { listConditions, sorting } from "./customers.query.js";
 
-export const customerColumns = {
-  ...Object.fromEntries(
-    (
-      [
-        "id",
-        "code",
-        "name",
-        "class",
-        "province",
-        "city",
-        "areaCode",
-        "postcode",
-        "address",
-        "phone",
-        "fax",
-        "email",
-        "homepage",
-        "annualRevenue",
-        "employeeCount",
-        "industry",
-        "source",
-        "status",
-        "creditRating",
-        "creditCode",
-        "ownerId",
-        "letter",
-        "lastContactAt",
-        "mergedIntoId",
-        "deletedAt",
-        "createdAt",
-        "updatedAt",
-        "version",
-        "pinyin",
-      ] as const
-    ).map((k) => [k, customers[k]]),
-  ),
-  ownerName,
-} as unknown as {
-  [K in
-    | "id"
-    | "code"
-    | "name"
-    | "class"
-    | "province"
-    | "city"
-    | "areaCode"
-    | "postcode"
-    | "address"
-    | "phone"
-    | "fax"
-    | "email"
-    | "homepage"
-    | "annualRevenue"
-    | "employeeCount"
-    | "industry"
-    | "source"
-    | "status"
-    | "creditRating"
-    | "creditCode"
-    | "ownerId"
-    | "letter"
-    | "lastContactAt"
-    | "mergedIntoId"
-    | "deletedAt"
-    | "createdAt"
-    | "updatedAt"
-    | "version"
-    | "pinyin"]: (typeof customers)[K];
-} & { ownerName: typeof ownerName };
+export { customerColumns };
 
 type Row = typeof customers.$inferSelect & { ownerName: string | null };
 

@@ -131,7 +131,7 @@ export const enCustomers: Translation["customers"] = {
     revenueFormat: "Enter an amount with up to 14 digits and 2 decimals, e.g. 12500000.00",
     employeeFormat: "Enter a whole number from 0 to 10,000,000",
     homepagePlaceholder: "e.g. www.example.com",
-    creditCodePlaceholder: "18 characters, e.g. 91330100MA27XXXXXX",
+    creditCodePlaceholder: "18 characters, e.g. 91350100M000100Y43",
     ownerMe: "Me ({{name}})",
     create: "Create customer",
     save: "Save changes",

@@ -128,7 +128,7 @@ export const zhCNCustomers = {
     revenueFormat: "请输入金额，最多 14 位整数和两位小数，例如 12500000.00",
     employeeFormat: "请输入 0 到 10,000,000 之间的整数",
     homepagePlaceholder: "例如 www.example.com",
-    creditCodePlaceholder: "18 位，例如 91330100MA27XXXXXX",
+    creditCodePlaceholder: "18 位，例如 91350100M000100Y43",
     ownerMe: "我（{{name}}）",
     create: "创建客户",
     save: "保存修改",

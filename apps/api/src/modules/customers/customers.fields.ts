@@ -1,0 +1,46 @@
+import { customers } from "@crm/db";
+import { ownerName } from "./customers.query.js";
+
+/** The fields a person sets on a customer: what forms edit and what a merge may take from any side. */
+export const EDITABLE_FIELDS = [
+  "name",
+  "class",
+  "province",
+  "city",
+  "areaCode",
+  "postcode",
+  "address",
+  "phone",
+  "fax",
+  "email",
+  "homepage",
+  "annualRevenue",
+  "employeeCount",
+  "industry",
+  "source",
+  "status",
+  "creditRating",
+  "creditCode",
+  "ownerId",
+] as const;
+
+const SHOWN = [
+  ...EDITABLE_FIELDS,
+  "id",
+  "code",
+  "letter",
+  "lastContactAt",
+  "mergedIntoId",
+  "deletedAt",
+  "createdAt",
+  "updatedAt",
+  "version",
+  "pinyin",
+] as const;
+type Shown = (typeof SHOWN)[number];
+
+/** The columns a customer is read with (derived search columns left out), plus its owner's name. */
+export const customerColumns = {
+  ...(Object.fromEntries(SHOWN.map((k) => [k, customers[k]])) as { [K in Shown]: (typeof customers)[K] }),
+  ownerName,
+};
