@@ -9,6 +9,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { contactRoutes } from "./modules/contacts/contacts.routes.js";
+import { customFieldRoutes } from "./modules/custom-fields/custom-fields.routes.js";
 import { customerRoutes } from "./modules/customers/customers.routes.js";
 import { customerIoRoutes } from "./modules/customers/customers-io.routes.js";
 import { departmentRoutes } from "./modules/departments/departments.routes.js";
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(roleRoutes);
       await v1.register(auditRoutes);
       await v1.register(dictionaryRoutes);
+      await v1.register(customFieldRoutes);
       await v1.register(customerIoRoutes);
       await v1.register(customerRoutes);
       await v1.register(contactRoutes);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CustomValues } from "./custom-fields.js";
 
 const Phone = z
   .string()
@@ -22,6 +23,7 @@ const contactFields = {
   birthday: z.iso.date().nullable().optional(),
   notes: z.string().trim().max(500).nullable().optional(),
   isPrimary: z.boolean().optional(),
+  customFields: CustomValues.optional(),
 };
 
 export const ContactCreate = z.strictObject(contactFields).meta({ id: "ContactCreate" });
@@ -48,6 +50,7 @@ export const Contact = z
     birthday: z.string().nullable(),
     notes: z.string().nullable(),
     isPrimary: z.boolean(),
+    customFields: z.record(z.string(), z.unknown()),
     deleted: z.boolean(),
     createdAt: z.string(),
     version: z.number().int(),

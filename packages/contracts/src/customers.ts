@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidCreditCode } from "./credit-code.js";
+import { CustomValues } from "./custom-fields.js";
 import { Money } from "./money.js";
 import { REGIONS } from "./regions-data.js";
 
@@ -59,6 +60,10 @@ const customerFields = {
     .uuid()
     .optional()
     .meta({ description: "Defaults to the caller; must be within the caller's scope" }),
+  customFields: CustomValues.optional().meta({
+    description:
+      "Custom fields by key (GET /api/v1/custom-fields?entity=customer); on update only the keys given change",
+  }),
 };
 
 const withRegion = <T extends z.ZodType<{ province?: string; city?: string }>>(schema: T) =>
@@ -108,6 +113,7 @@ export const Customer = z
     letter: z.string().meta({ description: "A–Z (or #) of the name's first character's pinyin" }),
     lastContactAt: z.string().nullable(),
     mergedIntoId: z.uuid().nullable(),
+    customFields: z.record(z.string(), z.unknown()),
     deleted: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -118,7 +124,7 @@ export type Customer = z.infer<typeof Customer>;
 
 export const CUSTOMER_SORTS = ["-createdAt", "createdAt", "name", "-name", "code", "-updatedAt"] as const;
 
-export const CustomerQuery = z.object({
+const customerQueryShape = {
   q: z.string().trim().max(50).optional().meta({
     description: "Name substring, full pinyin, pinyin initials, code, phone, email or a contact's name",
   }),
@@ -141,8 +147,16 @@ export const CustomerQuery = z.object({
   sort: z.enum(CUSTOMER_SORTS).default("-createdAt"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
+};
+/** Custom-field filters ride along as `cf.<key>` parameters (checked by the API against the fields). */
+export type CustomFilterParams = { [param: `cf.${string}`]: unknown };
+
+export const CustomerQuery = z.looseObject(customerQueryShape).meta({
+  description:
+    "Custom fields filter as `cf.<key>=value` (text: contains; choices: the option value; yes/no: true or false) or, for numbers and dates, `cf.<key>=from..to` (either end may be left out)",
 });
-export type CustomerQuery = z.infer<typeof CustomerQuery>;
+const CustomerQueryStrict = z.object(customerQueryShape);
+export type CustomerQuery = z.infer<typeof CustomerQueryStrict> & CustomFilterParams;
 
 export const CustomerPage = z
   .object({
@@ -174,13 +188,14 @@ export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
 export const BulkCustomerUpdate = z
   .strictObject({
     ids: z.array(z.uuid()).min(1).max(10_000).optional(),
-    filter: CustomerQuery.omit({ sort: true, limit: true, cursor: true, deleted: true }).strict().optional(),
+    filter: CustomerQuery.omit({ sort: true, limit: true, cursor: true, deleted: true }).optional(),
     set: z
       .strictObject({
         ownerId: z.uuid().optional(),
         status: DictCode.nullable().optional(),
         class: DictCode.optional(),
         industry: DictCode.nullable().optional(),
+        customFields: CustomValues.optional(),
       })
       .refine((s) => Object.keys(s).length > 0, { error: "nothing_to_set" }),
   })

@@ -1,6 +1,7 @@
 export * from "./auth.js";
 export * from "./contacts.js";
 export * from "./credit-code.js";
+export * from "./custom-fields.js";
 export * from "./customers.js";
 export * from "./dictionaries.js";
 export * from "./errors.js";

@@ -177,6 +177,52 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
     "zh-CN": "上级不能是本人或其下属",
     en: "The manager cannot be the user or one of their reports",
   },
+  unknown_custom_field: { "zh-CN": "没有这个自定义字段", en: "There is no such custom field" },
+  custom_key_format: {
+    "zh-CN": "字段标识以小写字母开头,只含小写字母、数字和下划线(2–40位)",
+    en: "Start with a lower-case letter; use lower-case letters, digits and _ (2–40)",
+  },
+  custom_key_taken: { "zh-CN": "该字段标识已被使用", en: "This key is taken" },
+  custom_options_required: {
+    "zh-CN": "选择类字段至少需要一个选项",
+    en: "A choice field needs at least one option",
+  },
+  custom_options_not_allowed: {
+    "zh-CN": "只有选择类字段可以设置选项",
+    en: "Only choice fields have options",
+  },
+  custom_option_format: { "zh-CN": "选项值不能包含 , ; |", en: "An option value cannot contain , ; |" },
+  custom_option_repeated: { "zh-CN": "选项值不能重复", en: "Option values must differ" },
+  custom_option_in_use: {
+    "zh-CN": "该选项已被记录使用,不能删除(可改名)",
+    en: "Records use this option; rename it instead of removing it",
+  },
+  custom_unique_not_allowed: {
+    "zh-CN": "只有文本、数字、日期字段可以设为唯一",
+    en: "Only text, number and date fields can be unique",
+  },
+  custom_unique_conflict: {
+    "zh-CN": "已有记录的取值重复,不能设为唯一",
+    en: "Existing records share values; the field cannot be made unique",
+  },
+  custom_unique_bulk: {
+    "zh-CN": "唯一字段不能批量设置为同一个值",
+    en: "A unique field cannot be set to one value on many records",
+  },
+  custom_value_taken: {
+    "zh-CN": "该值已被其他记录使用(唯一字段)",
+    en: "Another record has this value (unique field)",
+  },
+  custom_text_format: { "zh-CN": "请输入文本", en: "Enter text" },
+  custom_text_too_long: { "zh-CN": "文本最长 500 字", en: "At most 500 characters" },
+  custom_number_format: {
+    "zh-CN": "请输入数字(最多15位整数、6位小数)",
+    en: "Enter a number (up to 15 digits and 6 decimals)",
+  },
+  custom_date_format: { "zh-CN": "请输入日期(YYYY-MM-DD)", en: "Enter a date (YYYY-MM-DD)" },
+  custom_boolean_format: { "zh-CN": "请选择是或否", en: "Choose yes or no" },
+  custom_option_unknown: { "zh-CN": "请从选项中选择", en: "Choose one of the options" },
+  custom_range_format: { "zh-CN": "范围格式应为 起..止", en: "A range is written from..to" },
   self_disable: { "zh-CN": "不能停用自己的账号", en: "You cannot disable your own account" },
 };
 

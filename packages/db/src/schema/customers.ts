@@ -92,6 +92,8 @@ export const customers = pgTable(
     index("customers_homepage_key_idx").on(t.homepageKey).where(live),
     index("customers_deleted_idx").on(t.deletedAt).where(sql`deleted_at is not null`),
     index("customers_merged_into_idx").on(t.mergedIntoId),
+    // Custom-field filters and unique checks: `custom_fields @> '{"key": value}'`.
+    index("customers_custom_fields_gin").using("gin", sql`${t.customFields} jsonb_path_ops`).where(live),
   ],
 );
 
@@ -113,6 +115,7 @@ export const contacts = pgTable(
     birthday: date(),
     notes: text(),
     isPrimary: boolean().notNull().default(false),
+    customFields: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     searchTokens: text().array().notNull(),
     deletedAt: ts(),
     createdBy: uuid(),
@@ -124,6 +127,7 @@ export const contacts = pgTable(
     index("contacts_customer_idx").on(t.customerId, t.createdAt),
     uniqueIndex("contacts_one_primary_uq").on(t.customerId).where(sql`is_primary and deleted_at is null`),
     index("contacts_tokens_gin").using("gin", t.searchTokens).where(live),
+    index("contacts_custom_fields_gin").using("gin", sql`${t.customFields} jsonb_path_ops`).where(live),
   ],
 );
 
@@ -163,4 +167,28 @@ export const customerMerges = pgTable(
     undoneBy: uuid(),
   },
   (t) => [index("customer_merges_survivor_idx").on(t.survivorId)],
+);
+
+/** 自定义字段: fields admins add to customers and contacts; values live in `custom_fields`. */
+export const customFieldDefinitions = pgTable(
+  "custom_field_definitions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    entity: text().notNull(),
+    key: text().notNull(),
+    label: text().notNull(),
+    labelEn: text(),
+    type: text().notNull(),
+    options: jsonb().$type<{ value: string; label: string }[]>().notNull().default([]),
+    required: boolean().notNull().default(false),
+    unique: boolean().notNull().default(false),
+    helpText: text(),
+    position: integer().notNull().default(0),
+    archivedAt: ts(),
+    createdBy: uuid(),
+    createdAt: ts().notNull().defaultNow(),
+    updatedAt: ts().notNull().defaultNow(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [uniqueIndex("custom_field_definitions_key_uq").on(t.entity, t.key)],
 );

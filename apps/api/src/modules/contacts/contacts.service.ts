@@ -16,6 +16,7 @@ import { decodeCursor, pageOf } from "../../shared/cursor.js";
 import { AppError, notFound } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
 import { checkVersion, diff } from "../../shared/versioning.js";
+import { resolveCustomValues, uniqueCustomValues } from "../custom-fields/custom-fields.service.js";
 import { findInScope } from "../customers/customers.service.js";
 
 const columns = {
@@ -32,6 +33,7 @@ const columns = {
   birthday: contacts.birthday,
   notes: contacts.notes,
   isPrimary: contacts.isPrimary,
+  customFields: contacts.customFields,
   deletedAt: contacts.deletedAt,
   createdAt: contacts.createdAt,
   version: contacts.version,
@@ -130,10 +132,13 @@ export async function createContact(db: Db, caller: Caller, input: ContactCreate
     if (isPrimary && existingPrimary) {
       await tx.update(contacts).set({ isPrimary: false }).where(eq(contacts.id, existingPrimary.id));
     }
+    const { customFields: customInput, ...fields } = input;
+    const custom = await resolveCustomValues(tx, "contact", customInput ?? {}, null, null);
     const [row] = await tx
       .insert(contacts)
       .values({
-        ...input,
+        ...fields,
+        customFields: custom.values,
         isPrimary,
         searchTokens: ngrams(normaliseText(input.name)),
         createdBy: caller.userId,
@@ -145,7 +150,7 @@ export async function createContact(db: Db, caller: Caller, input: ContactCreate
       entityId: row!.id,
       actorId: caller.userId,
       actorName: caller.displayName,
-      changes: diff({}, { ...input, isPrimary }),
+      changes: { ...diff({}, { ...fields, isPrimary }), ...custom.changes },
       detail: { customerId: customer.id, name: input.name },
     });
     return row!.id;
@@ -167,13 +172,16 @@ export async function updateContact(
     if (!current) throw notFound();
     if (current.deletedAt) throw new AppError(409, ErrorCode.gone);
     checkVersion(expectedVersion, current.version);
-    const changes = diff(current as unknown as Record<string, unknown>, input);
+    const { customFields: customInput, ...fields } = input;
+    const custom = await resolveCustomValues(tx, "contact", customInput, current.customFields, id);
+    const changes = { ...diff(current as unknown as Record<string, unknown>, fields), ...custom.changes };
     if (!Object.keys(changes).length) return;
     if (input.isPrimary) await clearOtherPrimary(tx, current.customerId, id);
     await tx
       .update(contacts)
       .set({
-        ...input,
+        ...fields,
+        customFields: custom.values,
         ...(input.name ? { searchTokens: ngrams(normaliseText(input.name)) } : {}),
         version: sql`${contacts.version} + 1`,
         updatedAt: new Date(),
@@ -206,6 +214,7 @@ export async function setContactDeleted(
     if (!current) throw notFound();
     checkVersion(expectedVersion, current.version);
     if ((current.deletedAt !== null) === deleted) return;
+    if (!deleted) await uniqueCustomValues(tx, "contact", current.customFields, id);
     await tx
       .update(contacts)
       .set({

@@ -1,12 +1,13 @@
-import { type BulkCustomerUpdate, ErrorCode } from "@crm/contracts";
+import { type BulkCustomerUpdate, checkCustomValues, ErrorCode } from "@crm/contracts";
 import { auditLog, customers, type Db, users } from "@crm/db";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import type { RequestContext } from "../../shared/audit.js";
 import { AppError } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
+import { customIssues, listDefinitions } from "../custom-fields/custom-fields.service.js";
 import { assertDictionaryCodes } from "../dictionaries/dictionaries.service.js";
-import { listConditions } from "./customers.query.js";
+import { listWhere } from "./customers.query.js";
 
 const MAX_BULK = 50_000;
 const COLUMN: Record<string, string> = {
@@ -27,8 +28,21 @@ export async function bulkUpdateCustomers(
   input: BulkCustomerUpdate,
   ctx: RequestContext,
 ) {
-  const set = input.set;
+  const { customFields: customInput, ...set } = input.set;
   return db.transaction(async (tx) => {
+    // Custom values: checked like a form's (a required field cannot be cleared); unique ones refused.
+    let customSet: Record<string, unknown> = {};
+    let customCleared: string[] = [];
+    if (customInput && Object.keys(customInput).length) {
+      const defs = await listDefinitions(tx, "customer");
+      const { values, issues } = checkCustomValues(defs, customInput, {});
+      for (const key of Object.keys(customInput)) {
+        if (defs.some((d) => d.key === key && d.unique)) issues.push({ key, code: "custom_unique_bulk" });
+      }
+      if (issues.length) throw prefixed(customIssues(issues));
+      customSet = values;
+      customCleared = Object.keys(customInput).filter((k) => values[k] === undefined);
+    }
     await assertDictionaryCodes(tx, {
       "set.class": ["customer_class", set.class],
       "set.status": ["customer_status", set.status],
@@ -51,7 +65,7 @@ export async function bulkUpdateCustomers(
           isNull(customers.deletedAt),
           scopeWhere(caller.scope, customers.ownerId),
         )
-      : listConditions(caller, input.filter ?? {});
+      : await listWhere(tx, caller, input.filter ?? {});
     const targets = await tx
       .select({ id: customers.id })
       .from(customers)
@@ -67,11 +81,18 @@ export async function bulkUpdateCustomers(
     // One array parameter (a literal of validated uuids), not one parameter per id.
     const idArray = `{${ids.join(",")}}`;
     const fields = Object.entries(set).filter(([, v]) => v !== undefined);
+    const customKeys = [...Object.keys(customSet), ...customCleared];
     const changes = sql.join(
-      fields.map(
-        ([k, v]) =>
-          sql`${k}::text, jsonb_build_object('before', to_jsonb(c.${sql.raw(COLUMN[k]!)}), 'after', to_jsonb(${v}::text))`,
-      ),
+      [
+        ...fields.map(
+          ([k, v]) =>
+            sql`${k}::text, jsonb_build_object('before', to_jsonb(c.${sql.raw(COLUMN[k]!)}), 'after', to_jsonb(${v}::text))`,
+        ),
+        ...customKeys.map(
+          (k) =>
+            sql`${`customFields.${k}`}::text, jsonb_build_object('before', c.custom_fields -> ${k}::text, 'after', ${JSON.stringify(customSet[k] ?? null)}::jsonb)`,
+        ),
+      ],
       sql`, `,
     );
     // Audit first, from the rows as they are, in the same transaction.
@@ -82,8 +103,24 @@ export async function bulkUpdateCustomers(
       from ${customers} c where c.id = any(${idArray}::uuid[])`);
     await tx
       .update(customers)
-      .set({ ...set, version: sql`${customers.version} + 1`, updatedAt: new Date() })
+      .set({
+        ...set,
+        ...(customKeys.length
+          ? {
+              customFields: sql`(${customers.customFields} || ${JSON.stringify(customSet)}::jsonb) - ${`{${customCleared.join(",")}}`}::text[]`,
+            }
+          : {}),
+        version: sql`${customers.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(sql`${customers.id} = any(${idArray}::uuid[])`);
     return { updated: ids.length };
+  });
+}
+
+/** Field errors of `set.customFields.<key>` (the body's path) rather than `customFields.<key>`. */
+function prefixed(error: AppError): AppError {
+  return new AppError(error.status, error.code, {
+    fields: error.options.fields?.map((f) => ({ ...f, field: `set.${f.field}` })),
   });
 }

@@ -1,4 +1,4 @@
-import type { CustomerQuery } from "@crm/contracts";
+import { type CustomerQuery, customValueText } from "@crm/contracts";
 import { customers, type Db, dictionaryItems } from "@crm/db";
 import { and, asc, gt } from "drizzle-orm";
 import ExcelJS from "exceljs";
@@ -7,8 +7,9 @@ import Papa from "papaparse";
 import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
 import type { Lang } from "../../shared/i18n.js";
+import { listDefinitions } from "../custom-fields/custom-fields.service.js";
 import { FILE_COLUMNS, headerOf } from "./customers.columns.js";
-import { listConditions } from "./customers.query.js";
+import { listWhere } from "./customers.query.js";
 import { customerColumns, present } from "./customers.service.js";
 
 const BATCH = 2000;
@@ -39,18 +40,24 @@ export async function exportCustomers(
       lang === "en" ? (d.labelEn ?? d.label) : d.label,
     ]),
   );
-  const where = listConditions(caller, filters);
+  const where = await listWhere(db, caller, filters);
+  const custom = await listDefinitions(db, "customer");
   const fields = FILE_COLUMNS.map((c) => c[0]);
-  const headers = fields.map((f) => headerOf(f, lang));
-  const toRow = (c: ReturnType<typeof present>) =>
-    fields.map((f) => {
+  const headers = [
+    ...fields.map((f) => headerOf(f, lang)),
+    ...custom.map((d) => (lang === "en" ? (d.labelEn ?? d.label) : d.label)),
+  ];
+  const toRow = (c: ReturnType<typeof present>) => [
+    ...fields.map((f) => {
       if (f in DICT_FIELDS) {
         const v = c[f as keyof typeof DICT_FIELDS];
         return v ? (dict.get(`${DICT_FIELDS[f as keyof typeof DICT_FIELDS]}:${v}`) ?? v) : "";
       }
       const v = (c as Record<string, unknown>)[f];
       return v === null || v === undefined ? "" : String(v);
-    });
+    }),
+    ...custom.map((d) => customValueText(d, c.customFields[d.key], lang)),
+  ];
 
   async function* batches() {
     let after: string | undefined;

@@ -24,6 +24,9 @@ export const EDITABLE_FIELDS = [
   "ownerId",
 ] as const;
 
+/** Merge picks for custom fields are named `customFields.<key>`. */
+export const CUSTOM_PICK = "customFields.";
+
 const SHOWN = [
   ...EDITABLE_FIELDS,
   "id",
@@ -36,6 +39,7 @@ const SHOWN = [
   "updatedAt",
   "version",
   "pinyin",
+  "customFields",
 ] as const;
 type Shown = (typeof SHOWN)[number];
 

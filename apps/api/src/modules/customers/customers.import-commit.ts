@@ -174,7 +174,10 @@ async function commit(db: Db, caller: Caller, id: string, ctx: RequestContext): 
     }
     for (const r of rows.filter((x) => x.action === "update")) {
       const current = await findInScope(tx, caller, r.customerId!, true);
-      const data = r.data as Record<string, unknown>;
+      const data = { ...(r.data as Record<string, unknown>) };
+      // Custom values in the file add to (or replace) the customer's own; the others stay.
+      if (data.customFields)
+        data.customFields = { ...current.customFields, ...(data.customFields as object) };
       const before = Object.fromEntries(
         Object.keys(data).map((k) => [k, (current as Record<string, unknown>)[k]]),
       );

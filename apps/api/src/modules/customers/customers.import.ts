@@ -1,4 +1,11 @@
-import { CustomerCreate, ErrorCode, type FieldError } from "@crm/contracts";
+import {
+  CustomerCreate,
+  type CustomFieldDefinition,
+  checkCustomValues,
+  customValueFromText,
+  ErrorCode,
+  type FieldError,
+} from "@crm/contracts";
 import {
   customerImportRows,
   customerImports,
@@ -8,14 +15,16 @@ import {
   dictionaryItems,
   phoneKey,
 } from "@crm/db";
-import { and, inArray, isNull } from "drizzle-orm";
+import { and, inArray, isNull, or, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { Caller } from "../../plugins/access.js";
 import { AppError } from "../../shared/errors.js";
 import { customMessage, isCustomMessage, issueMessage, type Lang } from "../../shared/i18n.js";
 import { scopeWhere } from "../../shared/scope.js";
+import { listDefinitions } from "../custom-fields/custom-fields.service.js";
 import { type FileField, fieldOfHeader } from "./customers.columns.js";
+import { CUSTOM_PICK } from "./customers.fields.js";
 
 export type DuplicatePolicy = "skip" | "update" | "create";
 export type MatchKey = "code" | "creditCode" | "name" | "phone";
@@ -89,9 +98,11 @@ export async function validateImport(
       fields: [{ field: "duplicatePolicy", code: "forbidden_field" }],
     });
   }
-  const headerMap = new Map<string, FileField>();
+  const customDefs = await listDefinitions(db, "customer");
+  const headerMap = new Map<string, FileField | `customFields.${string}`>();
   for (const header of Object.keys(rawRows[0] ?? {})) {
-    const mapped = options.mapping?.[header] ?? fieldOfHeader(header);
+    const mapped =
+      options.mapping?.[header] ?? fieldOfHeader(header) ?? customFieldOfHeader(customDefs, header);
     if (mapped) headerMap.set(header, mapped as FileField);
   }
   const missing = (["name", "class", "province", "city"] as const).filter(
@@ -114,11 +125,20 @@ export async function validateImport(
 
   const rows = rawRows.map((raw, i) => {
     const values: Record<string, unknown> = {};
+    const customInput: Record<string, unknown> = {};
     for (const [header, field] of headerMap) {
       const v = (raw[header] ?? "").trim();
-      if (v !== "") values[field] = v;
+      if (v === "") continue;
+      if (field.startsWith(CUSTOM_PICK)) {
+        const key = field.slice(CUSTOM_PICK.length);
+        const def = customDefs.find((d) => d.key === key);
+        customInput[key] = def ? customValueFromText(def, v) : v;
+      } else values[field] = v;
     }
     const errors: FieldError[] = [];
+    const custom = checkCustomValues(customDefs, customInput, null);
+    for (const issue of custom.issues) errors.push(fieldError(lang, `customFields.${issue.key}`, issue.code));
+    if (Object.keys(custom.values).length) values.customFields = custom.values;
     for (const [field, type] of Object.entries(DICT_FIELDS)) {
       const v = values[field];
       if (typeof v !== "string") continue;
@@ -264,6 +284,7 @@ export async function validateImport(
     return { ...r, action, customerId: match && action === "update" ? match.id : null };
   });
 
+  await checkUniqueCustomValues(db, customDefs, planned, lang);
   const count = (a: string) => planned.filter((p) => p.action === a).length;
   const [job] = await db
     .insert(customerImports)
@@ -293,4 +314,68 @@ export async function validateImport(
     );
   }
   return job!.id;
+}
+
+/** A file header naming a custom field by its label (either language) or key. */
+function customFieldOfHeader(defs: CustomFieldDefinition[], header: string): string | undefined {
+  const h = header.normalize("NFKC").trim().toLowerCase();
+  const def = defs.find((d) =>
+    [d.key, d.label, d.labelEn].some((n) => n && n.normalize("NFKC").toLowerCase() === h),
+  );
+  return def ? `${CUSTOM_PICK}${def.key}` : undefined;
+}
+
+/**
+ * Unique custom fields: a value may appear once in the file and must not belong to another
+ * customer already (rows that update their own match are checked again at commit by the lock).
+ */
+async function checkUniqueCustomValues(
+  db: Db,
+  defs: CustomFieldDefinition[],
+  rows: {
+    data: { customFields?: Record<string, unknown> } | null;
+    errors: FieldError[];
+    action: string;
+    customerId: string | null;
+  }[],
+  lang: Lang,
+) {
+  const refuse = (r: (typeof rows)[number], field: string, code: string) => {
+    r.errors = [...r.errors, fieldError(lang, field, code)];
+    r.action = "error";
+    r.customerId = null;
+  };
+  for (const def of defs.filter((d) => d.unique)) {
+    const field = `customFields.${def.key}`;
+    const byValue = new Map<string, (typeof rows)[number][]>();
+    for (const r of rows) {
+      const v = r.data?.customFields?.[def.key];
+      if (v === undefined || r.action === "error" || r.action === "skip") continue;
+      const k = JSON.stringify(v);
+      if (byValue.has(k)) refuse(r, field, "import_duplicate_in_file");
+      else byValue.set(k, [r]);
+    }
+    const values = [...byValue.keys()];
+    for (let i = 0; i < values.length; i += 200) {
+      const chunk = values.slice(i, i + 200);
+      const taken = await db
+        .select({ id: customers.id, value: sql<unknown>`${customers.customFields} -> ${def.key}` })
+        .from(customers)
+        .where(
+          and(
+            isNull(customers.deletedAt),
+            isNull(customers.mergedIntoId),
+            or(
+              ...chunk.map(
+                (v) => sql`${customers.customFields} @> ${`{${JSON.stringify(def.key)}:${v}}`}::jsonb`,
+              ),
+            ),
+          ),
+        );
+      for (const t of taken) {
+        for (const r of byValue.get(JSON.stringify(t.value)) ?? [])
+          if (r.customerId !== t.id) refuse(r, field, "custom_value_taken");
+      }
+    }
+  }
 }

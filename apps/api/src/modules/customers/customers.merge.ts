@@ -4,7 +4,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
 import { AppError, notFound } from "../../shared/errors.js";
-import { EDITABLE_FIELDS } from "./customers.fields.js";
+import { CUSTOM_PICK, EDITABLE_FIELDS } from "./customers.fields.js";
 import { findInScope, getCustomer } from "./customers.service.js";
 
 /** The fields whose value a merge may take from any of the merged customers. */
@@ -32,7 +32,20 @@ export async function mergeCustomers(db: Db, caller: Caller, input: CustomerMerg
     }
     const survivor = rows.get(input.survivorId)!;
     const picks: Partial<Record<Field, unknown>> = {};
+    const customFields = { ...survivor.customFields };
+    let customPicked = false;
     for (const [field, sourceId] of Object.entries(input.fields ?? {})) {
+      if (field.startsWith(CUSTOM_PICK)) {
+        // A custom field's value travels as it is (deleted when the source has none).
+        const source = rows.get(sourceId);
+        if (!source) throw badField(`fields.${field}`, "merge_source_unknown");
+        const key = field.slice(CUSTOM_PICK.length);
+        const value = source.customFields[key];
+        if (value === undefined) delete customFields[key];
+        else customFields[key] = value;
+        customPicked = true;
+        continue;
+      }
       if (!(MERGEABLE as readonly string[]).includes(field))
         throw badField(`fields.${field}`, "merge_field_unknown");
       const source = rows.get(sourceId);
@@ -45,7 +58,9 @@ export async function mergeCustomers(db: Db, caller: Caller, input: CustomerMerg
       picks.province = source.province;
       picks.city = source.city;
     }
-    const before = Object.fromEntries(MERGEABLE.map((f) => [f, survivor[f]]));
+    const before: Record<string, unknown> = Object.fromEntries(MERGEABLE.map((f) => [f, survivor[f]]));
+    before.customFields = survivor.customFields;
+    if (customPicked) (picks as Record<string, unknown>).customFields = customFields;
 
     // The merged customers leave first, so the survivor may take over their credit code.
     await tx

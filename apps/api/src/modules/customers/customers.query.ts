@@ -1,9 +1,10 @@
 import type { CustomerQuery } from "@crm/contracts";
-import { contacts, customers, hasHan, normaliseText, queryTokens, users } from "@crm/db";
+import { contacts, customers, type DbOrTx, hasHan, normaliseText, queryTokens, users } from "@crm/db";
 import { and, asc, desc, eq, gte, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import { decodeCursor } from "../../shared/cursor.js";
 import { scopeWhere } from "../../shared/scope.js";
+import { customFilterConditions } from "../custom-fields/custom-fields.service.js";
 
 const like = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const CODE = /^\d+类-\d+$/;
@@ -62,6 +63,11 @@ export function listConditions(caller: Caller, f: Partial<Filters>): SQL | undef
       ? lt(customers.createdAt, new Date(new Date(`${f.createdTo}T00:00:00+08:00`).getTime() + 86_400_000))
       : undefined,
   );
+}
+
+/** listConditions plus the custom-field filters (`cf.<key>`), which need the field definitions. */
+export async function listWhere(db: DbOrTx, caller: Caller, f: Partial<Filters>): Promise<SQL | undefined> {
+  return and(listConditions(caller, f), await customFilterConditions(db, "customer", f));
 }
 
 interface SortSpec {

@@ -22,10 +22,11 @@ import { pageOf } from "../../shared/cursor.js";
 import { AppError, notFound } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
 import { checkVersion, diff } from "../../shared/versioning.js";
+import { resolveCustomValues, uniqueCustomValues } from "../custom-fields/custom-fields.service.js";
 import { assertDictionaryCodes } from "../dictionaries/dictionaries.service.js";
 import { findDuplicates } from "./customers.duplicates.js";
 import { customerColumns } from "./customers.fields.js";
-import { listConditions, sorting } from "./customers.query.js";
+import { listWhere, sorting } from "./customers.query.js";
 
 export { customerColumns };
 
@@ -92,7 +93,7 @@ async function countMatches(
 
 /** One page of the list; the total comes with the first page only (a cursor page answers null). */
 export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQuery) {
-  const where = listConditions(caller, query);
+  const where = await listWhere(db, caller, query);
   const { order, keyset, keyOf } = sorting(query.sort, query.cursor);
   const [rows, count] = await Promise.all([
     db
@@ -178,10 +179,19 @@ export async function createCustomer(
     const ownerId = input.ownerId ?? caller.userId;
     await assertOwner(tx, caller, ownerId);
     await refuseDuplicates(tx, caller, input, options.allowDuplicate);
+    const { customFields: customInput, ...fields } = input;
+    const custom = await resolveCustomValues(tx, "customer", customInput ?? {}, null, null);
     const code = `${input.class}类-${padSequence(await nextSequence(tx, `customer:${input.class}`))}`;
     const [row] = await tx
       .insert(customers)
-      .values({ ...input, ownerId, code, createdBy: caller.userId, ...customerSearchColumns(input) })
+      .values({
+        ...fields,
+        customFields: custom.values,
+        ownerId,
+        code,
+        createdBy: caller.userId,
+        ...customerSearchColumns(input),
+      })
       .returning({ id: customers.id });
     if (!row) throw new Error("insert returned nothing");
     await writeAudit(tx, ctx, {
@@ -190,7 +200,7 @@ export async function createCustomer(
       entityId: row.id,
       actorId: caller.userId,
       actorName: caller.displayName,
-      changes: diff({}, { code, ...input, ownerId }),
+      changes: { ...diff({}, { code, ...fields, ownerId }), ...custom.changes },
     });
     return row.id;
   });
@@ -211,16 +221,19 @@ export async function updateCustomer(
     checkVersion(options.expectedVersion, current.version);
     await assertDictionaryCodes(tx, dictionaryFields(input));
     if (input.ownerId && input.ownerId !== current.ownerId) await assertOwner(tx, caller, input.ownerId);
-    const changes = diff(current as unknown as Record<string, unknown>, input);
+    const { customFields: customInput, ...fields } = input;
+    const custom = await resolveCustomValues(tx, "customer", customInput, current.customFields, id);
+    const changes = { ...diff(current as unknown as Record<string, unknown>, fields), ...custom.changes };
     if (Object.keys(changes).length === 0) return;
-    const next = { ...current, ...input };
+    const next = { ...current, ...fields };
     if (["name", "email", "phone", "homepage", "creditCode"].some((k) => k in changes)) {
       await refuseDuplicates(tx, caller, next, options.allowDuplicate, id);
     }
     await tx
       .update(customers)
       .set({
-        ...input,
+        ...fields,
+        customFields: custom.values,
         ...customerSearchColumns(next),
         version: sql`${customers.version} + 1`,
         updatedAt: new Date(),
@@ -253,7 +266,10 @@ export async function setCustomerDeleted(
     if ((current.deletedAt !== null) === deleted) return;
     if (!deleted && current.mergedIntoId)
       throw new AppError(409, ErrorCode.conflict, { detail: "restore_merged" });
-    if (!deleted) await refuseDuplicates(tx, caller, current, true, id);
+    if (!deleted) {
+      await refuseDuplicates(tx, caller, current, true, id);
+      await uniqueCustomValues(tx, "customer", current.customFields, id);
+    }
     await tx
       .update(customers)
       .set({
