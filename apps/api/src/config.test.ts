@@ -14,6 +14,12 @@ describe("configuration", () => {
     expect(loadConfig({ DATABASE_URL: "postgres://u@h/db", DEMO: "1" }).DEMO).toBe(true);
   });
 
+  it("runs several workers only on PostgreSQL", () => {
+    expect(loadConfig({ DATABASE_URL: "postgres://u@h/db", WORKERS: "2" }).WORKERS).toBe(2);
+    expect(() => loadConfig({ WORKERS: "2" })).toThrow(/WORKERS: more than one worker needs PostgreSQL/);
+    expect(() => loadConfig({ DATABASE_URL: "postgres://u@h/db", WORKERS: "0" })).toThrow(/WORKERS/);
+  });
+
   it("stops with one line naming every wrong variable", () => {
     let error: unknown;
     try {

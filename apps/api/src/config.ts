@@ -35,6 +35,11 @@ export const ConfigSchema = z
     TRUST_PROXY: bool.default(false),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     WEB_DIST: z.string().optional(),
+    WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  })
+  .refine((env) => env.WORKERS === 1 || !!env.DATABASE_URL, {
+    message: "more than one worker needs PostgreSQL (DATABASE_URL): the embedded database is one process's",
+    path: ["WORKERS"],
   })
   .transform((env) => ({ ...env, DEMO: env.DEMO ?? !env.DATABASE_URL }));
 

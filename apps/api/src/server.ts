@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createDb, DEMO_PASSWORD, DEMO_USERS } from "@crm/db";
@@ -6,10 +7,14 @@ import { bootstrapDatabase } from "./bootstrap.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { resolveJwtSecret, settingsFrom } from "./settings.js";
 
+/** Set by the primary of a multi-worker start: the database is ready, the secret is given. */
+const IS_WORKER = cluster.isWorker && process.env.CRM_WORKER === "1";
+
 async function main() {
   const started = performance.now();
   const config = loadConfig();
   const jwtSecret = resolveJwtSecret(config);
+  if (config.WORKERS > 1 && cluster.isPrimary) return primary(config, jwtSecret, started);
   // apps/api/{dist,src}/server.* -> apps/web/dist
   const defaultDist = fileURLToPath(new URL("../../web/dist", import.meta.url));
   const webDist = config.WEB_DIST ?? (existsSync(defaultDist) ? defaultDist : null);
@@ -18,11 +23,13 @@ async function main() {
     dataDir: config.DATA_DIR,
     poolSize: config.DB_POOL_SIZE,
   });
-  const boot = await bootstrapDatabase(handle, {
-    demo: config.DEMO,
-    adminPassword: config.ADMIN_PASSWORD,
-    demoCustomers: true,
-  });
+  const boot = IS_WORKER
+    ? { generatedAdminPassword: null }
+    : await bootstrapDatabase(handle, {
+        demo: config.DEMO,
+        adminPassword: config.ADMIN_PASSWORD,
+        demoCustomers: true,
+      });
 
   const app = await buildApp({
     settings: settingsFrom(config, jwtSecret, webDist),
@@ -49,22 +56,75 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
   const address = await app.listen({ port: config.PORT, host: config.HOST });
+  if (IS_WORKER) return;
+  banner(config, address, handle.kind, started, boot.generatedAdminPassword);
+}
+
+function banner(
+  config: ReturnType<typeof loadConfig>,
+  address: string,
+  kind: string,
+  started: number,
+  generatedAdminPassword: string | null | undefined,
+) {
   const shown = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
   const lines = [
     "",
     `  客户关系管理系统 CRM is running at ${shown}`,
-    `  API docs: ${shown}/api/docs   database: ${handle.kind === "pglite" ? `embedded (${config.DATA_DIR})` : "PostgreSQL"}`,
-    `  started in ${Math.round(performance.now() - started)} ms`,
+    `  API docs: ${shown}/api/docs   database: ${kind === "pglite" ? `embedded (${config.DATA_DIR})` : "PostgreSQL"}`,
+    `  started in ${Math.round(performance.now() - started)} ms${config.WORKERS > 1 ? ` with ${config.WORKERS} workers` : ""}`,
   ];
   if (config.DEMO) {
     lines.push(`  Demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.username).join(", ")}`);
   }
-  if (boot.generatedAdminPassword) {
+  if (generatedAdminPassword) {
     lines.push(
-      `  First administrator: admin / ${boot.generatedAdminPassword}  (shown once; change it at first login)`,
+      `  First administrator: admin / ${generatedAdminPassword}  (shown once; change it at first login)`,
     );
   }
   console.log(`${lines.join("\n")}\n`);
+}
+
+/**
+ * WORKERS > 1 (PostgreSQL only): this process migrates and seeds once, then runs that many API
+ * processes on the same port (node:cluster), with the same JWT secret, and replaces one that dies.
+ * Caches are per process and safe so: access is versioned in the database, estimates are estimates.
+ */
+async function primary(config: ReturnType<typeof loadConfig>, jwtSecret: string, started: number) {
+  const handle = createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 2 });
+  const boot = await bootstrapDatabase(handle, {
+    demo: config.DEMO,
+    adminPassword: config.ADMIN_PASSWORD,
+    demoCustomers: true,
+  });
+  await handle.close();
+  const env = { CRM_WORKER: "1", JWT_SECRET: jwtSecret };
+  let closing = false;
+  let listening = 0;
+  for (let i = 0; i < config.WORKERS; i++) cluster.fork(env);
+  cluster.on("listening", (_worker, address) => {
+    listening += 1;
+    if (listening === config.WORKERS) {
+      const host = address.address && address.address !== "::" ? address.address : "localhost";
+      banner(config, `http://${host}:${address.port}`, "postgres", started, boot.generatedAdminPassword);
+    }
+  });
+  cluster.on("exit", (worker, code) => {
+    if (closing) return;
+    console.error(`worker ${worker.process.pid} exited (${code}); starting another`);
+    setTimeout(() => cluster.fork(env), 1_000);
+  });
+  const stop = () => {
+    closing = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+    const force = setTimeout(() => process.exit(1), 12_000);
+    force.unref();
+    cluster.on("exit", () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,6 @@
 import { ErrorCode, type Permission } from "@crm/contracts";
-import { users } from "@crm/db";
-import { eq } from "drizzle-orm";
+import { accessState, users } from "@crm/db";
+import { eq, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { verifyAccessToken } from "../modules/auth/tokens.js";
@@ -81,6 +81,21 @@ export const accessPlugin = fp(
   { name: "access", dependencies: ["errors"] },
 );
 
+/**
+ * Grants and scope per user, valid while the access version (bumped by database triggers on any
+ * change to users' departments or status, roles, role assignments or departments) is unchanged.
+ * Every request still reads the user row and the version, in one query, so a disabled user, a
+ * voided token or a moved department takes effect at once, on every API process.
+ */
+interface CachedAccess {
+  version: number;
+  grants: RoleGrant[];
+  permissions: ReadonlySet<string>;
+  scope: Scope;
+}
+const MAX_CACHED = 5_000;
+const accessCache = new WeakMap<object, Map<string, CachedAccess>>();
+
 async function authenticate(app: FastifyInstance, request: FastifyRequest): Promise<Caller> {
   const header = request.headers.authorization;
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
@@ -96,21 +111,37 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
       disabled: users.disabled,
       mustChangePassword: users.mustChangePassword,
       tokenEpoch: users.tokenEpoch,
+      accessVersion:
+        sql<number>`(select ${accessState.version} from ${accessState} where ${accessState.id} = 1)`.mapWith(
+          Number,
+        ),
     })
     .from(users)
     .where(eq(users.id, claims.sub));
   if (!user || user.disabled) throw new AppError(401, ErrorCode.tokenInvalid);
-  // Tokens issued before the last password change (or reset) no longer count.
   if (claims.ep !== user.tokenEpoch) throw new AppError(401, ErrorCode.tokenInvalid);
-  const grants = await loadGrants(app.db, user.id);
+  let cache = accessCache.get(app.db);
+  if (!cache) accessCache.set(app.db, (cache = new Map()));
+  let access = cache.get(user.id);
+  if (!access || access.version !== user.accessVersion) {
+    const grants = await loadGrants(app.db, user.id);
+    access = {
+      version: user.accessVersion,
+      grants,
+      permissions: new Set(grants.flatMap((g) => g.permissions)),
+      scope: await computeScope(app.db, user.id, user.departmentId, grants),
+    };
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+    cache.set(user.id, access);
+  }
   return {
     userId: user.id,
     username: user.username,
     displayName: user.displayName,
     departmentId: user.departmentId,
     mustChangePassword: user.mustChangePassword,
-    permissions: new Set(grants.flatMap((g) => g.permissions)),
-    grants,
-    scope: await computeScope(app.db, user.id, user.departmentId, grants),
+    permissions: access.permissions,
+    grants: access.grants,
+    scope: access.scope,
   };
 }

@@ -1,4 +1,14 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /**
  * The one source of generated business codes (Dep-01, 1类-01, A级-01, A-01). A scope's counter
@@ -35,3 +45,13 @@ export const auditLog = pgTable(
     index("audit_log_actor_idx").on(t.actorId, t.at),
   ],
 );
+
+/**
+ * One row whose version grows (by triggers, see migration 0008) whenever anything that decides a
+ * caller's permissions or data scope changes: users' departments and status, roles, role
+ * assignments, the department tree. The API caches each caller's grants and scope against it.
+ */
+export const accessState = pgTable("access_state", {
+  id: integer().primaryKey().default(1),
+  version: bigint({ mode: "number" }).notNull().default(0),
+});

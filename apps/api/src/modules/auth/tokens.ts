@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createSecretKey, type KeyObject, randomBytes } from "node:crypto";
 import { ErrorCode } from "@crm/contracts";
 import jwt from "jsonwebtoken";
 import { AppError } from "../../shared/errors.js";
@@ -14,7 +14,7 @@ export interface AccessClaims {
 }
 
 export function signAccessToken(secret: string, userId: string, epoch: number, ttlSeconds: number): string {
-  return jwt.sign({ ep: epoch }, secret, {
+  return jwt.sign({ ep: epoch }, keyOf(secret), {
     algorithm: ALGORITHM,
     issuer: ISSUER,
     audience: AUDIENCE,
@@ -24,10 +24,22 @@ export function signAccessToken(secret: string, userId: string, epoch: number, t
   });
 }
 
+/** The secret as a key object, made once: jsonwebtoken would otherwise convert the string on every call. */
+const keys = new Map<string, KeyObject>();
+const keyOf = (secret: string) => {
+  let key = keys.get(secret);
+  if (!key) keys.set(secret, (key = createSecretKey(Buffer.from(secret, "utf8"))));
+  return key;
+};
+
 /** Verifies signature (HS256 only, so `alg: none` and key confusion fail), issuer, audience, expiry. */
 export function verifyAccessToken(secret: string, token: string): AccessClaims {
   try {
-    const claims = jwt.verify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE });
+    const claims = jwt.verify(token, keyOf(secret), {
+      algorithms: [ALGORITHM],
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    });
     if (typeof claims === "string" || typeof claims.sub !== "string" || typeof claims.ep !== "number") {
       throw new AppError(401, ErrorCode.tokenInvalid);
     }

@@ -1,3 +1,4 @@
+import { CustomerPage } from "@crm/contracts";
 import { reserveSequence } from "@crm/db";
 import { describe, expect, it } from "vitest";
 import { createCustomer, customerBody } from "../../../test/customers-fixtures.js";
@@ -251,5 +252,26 @@ describe("duplicate check (P-01)", () => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().duplicates[0]).toMatchObject({ id: null, ownerName: "陈静" });
+  });
+});
+
+describe("the list's pages", () => {
+  it("match the published CustomerPage schema (the route serialises without re-validating)", async () => {
+    await createCustomer(sales1, { name: "分页结构测试", annualRevenue: "10.50", employeeCount: 3 });
+    for (const query of ["", "?limit=1", "?q=%E5%88%86%E9%A1%B5", "?deleted=true", "?sort=name&letter=F"]) {
+      const res = await admin({ url: `/api/v1/customers${query}` });
+      expect(res.statusCode).toBe(200);
+      const page = CustomerPage.parse(res.json());
+      if (page.nextCursor) {
+        const next = await admin({
+          url: `/api/v1/customers?limit=1&cursor=${encodeURIComponent(page.nextCursor)}`,
+        });
+        expect(CustomerPage.parse(next.json()).total).toBeNull();
+      }
+    }
+    const found = CustomerPage.parse(
+      (await sales1({ url: "/api/v1/customers?q=%E5%88%86%E9%A1%B5" })).json(),
+    );
+    expect(found.items[0]).toMatchObject({ annualRevenue: "10.50", employeeCount: 3, customFields: {} });
   });
 });
