@@ -121,7 +121,10 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
   if (!user || user.disabled) throw new AppError(401, ErrorCode.tokenInvalid);
   if (claims.ep !== user.tokenEpoch) throw new AppError(401, ErrorCode.tokenInvalid);
   let cache = accessCache.get(app.db);
-  if (!cache) accessCache.set(app.db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    accessCache.set(app.db, cache);
+  }
   let access = cache.get(user.id);
   if (!access || access.version !== user.accessVersion) {
     const grants = await loadGrants(app.db, user.id);

@@ -28,7 +28,10 @@ export function signAccessToken(secret: string, userId: string, epoch: number, t
 const keys = new Map<string, KeyObject>();
 const keyOf = (secret: string) => {
   let key = keys.get(secret);
-  if (!key) keys.set(secret, (key = createSecretKey(Buffer.from(secret, "utf8"))));
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, "utf8"));
+    keys.set(secret, key);
+  }
   return key;
 };
 
