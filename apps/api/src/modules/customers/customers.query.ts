@@ -24,10 +24,16 @@ export function searchCondition(raw: string): SQL | undefined {
       tokens.map((t) => sql`${t}`),
       sql`, `,
     )}]::text[]`;
-    const inName = and(
-      sql`${customers.searchTokens} @> ${tokenArray}`,
-      sql`strpos(${customers.nameSearch}, ${q}) > 0`,
-    );
+    // One or two characters: the unigram or bigram token is the substring itself, so the token
+    // test is exact, and leaving out the substring recheck keeps the planner's row estimate right
+    // (it guesses a third for any function test, which sent totals down the slow exact count).
+    const inName =
+      [...q].length <= 2
+        ? sql`${customers.searchTokens} @> ${tokenArray}`
+        : and(
+            sql`${customers.searchTokens} @> ${tokenArray}`,
+            sql`strpos(${customers.nameSearch}, ${q}) > 0`,
+          );
     // A contact's name: its customers as an array parameter (= any(array(...))), so the planner
     // combines it with the name index in one bitmap scan instead of a hashed subplan over every
     // customer. One character matches too many contacts to be useful: names only, then.

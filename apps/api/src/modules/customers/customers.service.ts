@@ -92,62 +92,61 @@ export async function getCustomer(db: DbOrTx, caller: Caller, id: string): Promi
 
 const EXACT_UP_TO = 1_000;
 const dialect = new PgDialect();
-/** Estimates (large results only) for 30 s: an "about N" is no less true for being a little old. */
-const ESTIMATE_TTL_MS = 30_000;
-const estimates = new Map<string, { total: number; until: number }>();
-
 /**
- * How many match: exact when the planner expects a small result (then counting is cheap),
- * otherwise the planner's estimate, flagged as such (totalExact false: "about N").
+ * The planner's row estimate of a filter, kept 30 s per process: it only decides how a total is
+ * found (and is shown, as "about N", above EXACT_UP_TO, where a little age changes nothing).
  */
-async function countMatches(
-  db: DbOrTx,
-  where: SQL | undefined,
-): Promise<{ total: number; totalExact: boolean }> {
+const ESTIMATE_TTL_MS = 30_000;
+const estimates = new Map<string, { rows: number; until: number }>();
+
+async function estimateMatches(db: DbOrTx, where: SQL | undefined): Promise<number> {
   const condition = where ?? sql`true`;
   const { sql: text, params } = dialect.sqlToQuery(condition);
   const key = `${text}|${JSON.stringify(params)}`;
   const cached = estimates.get(key);
-  if (cached && cached.until > Date.now()) return { total: cached.total, totalExact: false };
+  if (cached && cached.until > Date.now()) return cached.rows;
   const plan = await db.execute<{ "QUERY PLAN": unknown }>(
     sql`explain (format json) select 1 from ${customers} where ${condition}`,
   );
   const raw = plan.rows[0]?.["QUERY PLAN"];
   const parsed = (typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: { "Plan Rows": number } }[];
-  const estimate = Math.round(parsed[0]?.Plan["Plan Rows"] ?? 0);
-  if (estimate > EXACT_UP_TO) {
-    if (estimates.size >= 1_000) estimates.clear();
-    estimates.set(key, { total: estimate, until: Date.now() + ESTIMATE_TTL_MS });
-    return { total: estimate, totalExact: false };
-  }
-  const counted = await db.execute<{ n: number }>(
-    sql`select count(*)::int as n from (select 1 from ${customers} where ${condition} limit ${EXACT_UP_TO + 1}) t`,
-  );
-  const n = Number(counted.rows[0]?.n ?? 0);
-  return n <= EXACT_UP_TO
-    ? { total: n, totalExact: true }
-    : { total: Math.max(estimate, n), totalExact: false };
+  const rows = Math.round(parsed[0]?.Plan["Plan Rows"] ?? 0);
+  if (estimates.size >= 1_000) estimates.clear();
+  estimates.set(key, { rows, until: Date.now() + ESTIMATE_TTL_MS });
+  return rows;
 }
 
-/** One page of the list; the total comes with the first page only (a cursor page answers null). */
+/**
+ * One page of the list. The first page carries a total: when the planner expects a small result
+ * it is counted exactly in the same query as the page (a window count: the matches are read
+ * once); otherwise it is the planner's estimate, flagged (totalExact false: "about N"), and the
+ * page query can stop after its rows. Cursor pages answer null.
+ */
 export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQuery) {
   const where = await listWhere(db, caller, query);
   const { order, keyset, keyOf } = sorting(query.sort, query.cursor);
-  const [rows, count] = await Promise.all([
-    db
-      .select(customerColumns)
-      .from(customers)
-      .where(and(where, keyset))
-      .orderBy(...order)
-      .limit(query.limit + 1),
-    query.cursor ? null : countMatches(db, where),
-  ]);
-  const page = pageOf(rows as Row[], query.limit, keyOf);
+  const estimate = query.cursor ? null : await estimateMatches(db, where);
+  const exact = estimate !== null && estimate <= EXACT_UP_TO;
+  const columns = exact
+    ? { ...customerColumns, fullCount: sql<number>`count(*) over ()`.mapWith(Number) }
+    : customerColumns;
+  const rows = await db
+    .select(columns)
+    .from(customers)
+    .where(and(where, keyset))
+    .orderBy(...order)
+    .limit(query.limit + 1);
+  const page = pageOf(rows as (Row & { fullCount?: number })[], query.limit, keyOf);
   return {
     items: page.items.map((r) => present(r)),
     nextCursor: page.nextCursor,
-    total: count?.total ?? null,
-    totalExact: count?.totalExact ?? null,
+    total:
+      estimate === null
+        ? null
+        : exact
+          ? ((rows[0] as { fullCount?: number } | undefined)?.fullCount ?? 0)
+          : estimate,
+    totalExact: estimate === null ? null : exact,
   };
 }
 
