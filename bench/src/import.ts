@@ -88,7 +88,11 @@ async function main() {
   const { csv, badLines } = makeFile(run);
   const generated = performance.now() - t;
   const results: (string | number)[][] = [];
-  results.push(["generate file", `${rows.toLocaleString()} rows, ${(csv.length / 1e6).toFixed(1)} MB`, (generated / 1000).toFixed(1)]);
+  results.push([
+    "generate file",
+    `${rows.toLocaleString()} rows, ${(csv.length / 1e6).toFixed(1)} MB`,
+    (generated / 1000).toFixed(1),
+  ]);
 
   t = performance.now();
   const form = new FormData();
@@ -148,7 +152,11 @@ async function main() {
 
   const check = await api(token, `/customers?q=${encodeURIComponent(`批量导入${run}企业`)}&limit=1`);
   const found = (await check.json()) as { total: number; totalExact: boolean };
-  results.push(["list total afterwards", `${found.totalExact ? "" : "≈"}${found.total.toLocaleString()}`, ""]);
+  results.push([
+    "list total afterwards",
+    `${found.totalExact ? "" : "≈"}${found.total.toLocaleString()}`,
+    "",
+  ]);
 
   if (!args.keep) {
     t = performance.now();

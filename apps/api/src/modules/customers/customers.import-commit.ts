@@ -24,6 +24,24 @@ const scoped = (caller: Caller) => scopeWhere(caller.scope, customers.ownerId);
 const BATCH = 500;
 /** Progress of the commits running in this process (rows written so far). */
 const progress = new Map<string, number>();
+const lastShared = new Map<string, number>();
+
+/**
+ * Progress of a running commit: in this process's memory, and every 2 s on the job row too
+ * (outside the commit's transaction, not awaited, never backwards), so a poll answered by another
+ * API process sees it. On the embedded database the row write waits for the commit: harmless.
+ */
+function reportProgress(db: Db, id: string, written: number) {
+  progress.set(id, written);
+  const now = Date.now();
+  if (now - (lastShared.get(id) ?? 0) < 2_000) return;
+  lastShared.set(id, now);
+  void db
+    .update(customerImports)
+    .set({ processed: sql`greatest(${customerImports.processed}, ${written})` })
+    .where(and(eq(customerImports.id, id), eq(customerImports.status, "committing")))
+    .catch(() => undefined);
+}
 
 export async function getImport(db: Db, caller: Caller, id: string) {
   const [job] = await db.select().from(customerImports).where(eq(customerImports.id, id));
@@ -110,7 +128,10 @@ export async function startCommit(
         .set({ status: "failed", error: err instanceof Error ? err.message.slice(0, 500) : "failed" })
         .where(eq(customerImports.id, id));
     })
-    .finally(() => progress.delete(id));
+    .finally(() => {
+      progress.delete(id);
+      lastShared.delete(id);
+    });
   return { ...job, status: "committing" };
 }
 
@@ -169,7 +190,7 @@ async function commit(db: Db, caller: Caller, id: string, ctx: RequestContext): 
           })),
         );
         written += slice.length;
-        progress.set(id, written);
+        reportProgress(db, id, written);
       }
     }
     for (const r of rows.filter((x) => x.action === "update")) {
@@ -209,7 +230,7 @@ async function commit(db: Db, caller: Caller, id: string, ctx: RequestContext): 
         detail: { importId: id },
       });
       written += 1;
-      progress.set(id, written);
+      reportProgress(db, id, written);
     }
     return written;
   });
