@@ -223,6 +223,7 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
   custom_boolean_format: { "zh-CN": "请选择是或否", en: "Choose yes or no" },
   custom_option_unknown: { "zh-CN": "请从选项中选择", en: "Choose one of the options" },
   custom_range_format: { "zh-CN": "范围格式应为 起..止", en: "A range is written from..to" },
+  ends_before_start: { "zh-CN": "结束时间不能早于开始时间", en: "The end cannot be before the start" },
   self_disable: { "zh-CN": "不能停用自己的账号", en: "You cannot disable your own account" },
 };
 

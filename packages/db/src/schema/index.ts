@@ -1,3 +1,4 @@
+export * from "./activities.js";
 export * from "./customers.js";
 export * from "./identity.js";
 export * from "./imports.js";

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   index,
@@ -43,6 +44,10 @@ export const auditLog = pgTable(
     uniqueIndex("audit_log_seq_uq").on(t.seq),
     index("audit_log_entity_idx").on(t.entityType, t.entityId),
     index("audit_log_actor_idx").on(t.actorId, t.at),
+    // A customer's timeline: what happened to its contacts and activities.
+    index("audit_log_customer_idx")
+      .on(sql`(${t.detail} ->> 'customerId')`, t.seq)
+      .where(sql`${t.detail} ? 'customerId'`),
   ],
 );
 

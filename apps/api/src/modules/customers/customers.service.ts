@@ -15,7 +15,7 @@ import {
   padSequence,
   users,
 } from "@crm/db";
-import { and, desc, eq, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
@@ -337,7 +337,11 @@ export async function timeline(db: DbOrTx, caller: Caller, id: string) {
     .where(
       or(
         and(eq(auditLog.entityType, "customer"), eq(auditLog.entityId, id)),
-        and(eq(auditLog.entityType, "contact"), sql`${auditLog.detail}->>'customerId' = ${id}`),
+        and(
+          inArray(auditLog.entityType, ["contact", "contact_record", "care_record", "task", "event"]),
+          sql`${auditLog.detail} ? 'customerId'`,
+          sql`${auditLog.detail}->>'customerId' = ${id}`,
+        ),
       ),
     )
     .orderBy(desc(auditLog.seq))
@@ -345,7 +349,14 @@ export async function timeline(db: DbOrTx, caller: Caller, id: string) {
   return rows.map((r) => ({
     at: r.at.toISOString(),
     kind: `${r.entityType}.${r.action}`,
-    title: r.entityType === "contact" ? String((r.detail as { name?: string } | null)?.name ?? "") : "",
+    title:
+      r.entityType === "customer"
+        ? ""
+        : String(
+            (r.detail as { name?: string; title?: string } | null)?.title ??
+              (r.detail as { name?: string })?.name ??
+              "",
+          ),
     actorName: r.actorName,
     changes: r.changes,
   }));
