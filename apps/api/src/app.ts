@@ -17,6 +17,7 @@ import { departmentRoutes } from "./modules/departments/departments.routes.js";
 import { dictionaryRoutes } from "./modules/dictionaries/dictionaries.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { meRoutes } from "./modules/me/me.routes.js";
+import { productRoutes } from "./modules/products/products.routes.js";
 import { roleRoutes } from "./modules/roles/roles.routes.js";
 import { savedViewRoutes } from "./modules/saved-views/saved-views.routes.js";
 import { userRoutes } from "./modules/users/users.routes.js";
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(contactRoutes);
       await v1.register(savedViewRoutes);
       await v1.register(activityRoutes);
+      await v1.register(productRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -22,6 +22,7 @@ export const ErrorCode = {
   lastAdministrator: "last_administrator",
   duplicateCustomer: "duplicate_customer",
   gone: "record_deleted",
+  insufficientStock: "insufficient_stock",
   rateLimited: "rate_limited",
   payloadTooLarge: "payload_too_large",
   unsupportedMediaType: "unsupported_media_type",

@@ -11,5 +11,6 @@ export * from "./navigation.js";
 export * from "./organisation.js";
 export * from "./pagination.js";
 export * from "./permissions.js";
+export * from "./products.js";
 export * from "./regions-data.js";
 export * from "./saved-views.js";

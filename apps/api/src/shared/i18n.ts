@@ -73,6 +73,7 @@ export const ERROR_TITLES: Record<ErrorCode, Text> = {
     "zh-CN": "操作后将没有可管理角色的有效用户",
     en: "This would leave no active user able to manage roles",
   },
+  [ErrorCode.insufficientStock]: { "zh-CN": "库存不足", en: "Not enough stock" },
   [ErrorCode.rateLimited]: { "zh-CN": "请求过于频繁,请稍后再试", en: "Too many requests; try again later" },
   [ErrorCode.payloadTooLarge]: { "zh-CN": "请求内容过大", en: "The request body is too large" },
   [ErrorCode.unsupportedMediaType]: {
@@ -223,6 +224,18 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
   custom_boolean_format: { "zh-CN": "请选择是或否", en: "Choose yes or no" },
   custom_option_unknown: { "zh-CN": "请从选项中选择", en: "Choose one of the options" },
   custom_range_format: { "zh-CN": "范围格式应为 起..止", en: "A range is written from..to" },
+  quantity_format: {
+    "zh-CN": "数量格式不正确(最多12位整数、3位小数)",
+    en: "Not a valid quantity (up to 12 digits and 3 decimals)",
+  },
+  quantity_positive: { "zh-CN": "数量必须大于 0", en: "The quantity must be above 0" },
+  reason_required: { "zh-CN": "调整库存必须填写原因", en: "An adjustment needs a reason" },
+  insufficient_stock: { "zh-CN": "库存不足", en: "Not enough stock" },
+  category_letter_format: {
+    "zh-CN": "类别代码应为一个大写字母",
+    en: "A category letter is one capital letter",
+  },
+  category_letter_taken: { "zh-CN": "该类别代码已被使用", en: "This letter is taken" },
   ends_before_start: { "zh-CN": "结束时间不能早于开始时间", en: "The end cannot be before the start" },
   self_disable: { "zh-CN": "不能停用自己的账号", en: "You cannot disable your own account" },
 };

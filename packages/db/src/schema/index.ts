@@ -3,4 +3,5 @@ export * from "./customers.js";
 export * from "./identity.js";
 export * from "./imports.js";
 export * from "./preferences.js";
+export * from "./products.js";
 export * from "./system.js";
