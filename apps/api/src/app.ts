@@ -17,6 +17,7 @@ import { departmentRoutes } from "./modules/departments/departments.routes.js";
 import { dictionaryRoutes } from "./modules/dictionaries/dictionaries.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { meRoutes } from "./modules/me/me.routes.js";
+import { orderRoutes } from "./modules/orders/orders.routes.js";
 import { productRoutes } from "./modules/products/products.routes.js";
 import { roleRoutes } from "./modules/roles/roles.routes.js";
 import { savedViewRoutes } from "./modules/saved-views/saved-views.routes.js";
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(savedViewRoutes);
       await v1.register(activityRoutes);
       await v1.register(productRoutes);
+      await v1.register(orderRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -236,6 +236,28 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
     en: "A category letter is one capital letter",
   },
   category_letter_taken: { "zh-CN": "该类别代码已被使用", en: "This letter is taken" },
+  discount_format: { "zh-CN": "折扣应为 0–100 的百分数", en: "A discount is a percentage from 0 to 100" },
+  order_lines_required: { "zh-CN": "订单至少需要一行产品", en: "An order needs at least one line" },
+  order_not_draft: { "zh-CN": "只有草稿订单可以修改", en: "Only a draft order can be changed" },
+  order_cannot_sign: { "zh-CN": "只有草稿订单可以签订", en: "Only a draft can be signed" },
+  order_cannot_complete: {
+    "zh-CN": "只有已全部交货的订单可以完成",
+    en: "Only a fully delivered order can be completed",
+  },
+  order_cannot_cancel: {
+    "zh-CN": "只有草稿或未交货的已签订单可以作废",
+    en: "Only a draft or an undelivered signed order can be cancelled",
+  },
+  order_not_deliverable: { "zh-CN": "只有已签订的订单可以交货", en: "Only a signed order can be delivered" },
+  order_not_deletable: {
+    "zh-CN": "只有草稿或已作废的订单可以删除",
+    en: "Only a draft or cancelled order can be deleted",
+  },
+  delivery_exceeds_order: { "zh-CN": "交货数量超过未交数量", en: "More than is left to deliver" },
+  transaction_from_order: {
+    "zh-CN": "订单交货产生的交易记录请在订单中处理",
+    en: "Change a delivery's sale through its order",
+  },
   ends_before_start: { "zh-CN": "结束时间不能早于开始时间", en: "The end cannot be before the start" },
   self_disable: { "zh-CN": "不能停用自己的账号", en: "You cannot disable your own account" },
 };

@@ -338,7 +338,15 @@ export async function timeline(db: DbOrTx, caller: Caller, id: string) {
       or(
         and(eq(auditLog.entityType, "customer"), eq(auditLog.entityId, id)),
         and(
-          inArray(auditLog.entityType, ["contact", "contact_record", "care_record", "task", "event"]),
+          inArray(auditLog.entityType, [
+            "contact",
+            "contact_record",
+            "care_record",
+            "task",
+            "event",
+            "order",
+            "transaction",
+          ]),
           sql`${auditLog.detail} ? 'customerId'`,
           sql`${auditLog.detail}->>'customerId' = ${id}`,
         ),
