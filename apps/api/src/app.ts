@@ -19,6 +19,7 @@ import { healthRoutes } from "./modules/health/health.routes.js";
 import { meRoutes } from "./modules/me/me.routes.js";
 import { orderRoutes } from "./modules/orders/orders.routes.js";
 import { productRoutes } from "./modules/products/products.routes.js";
+import { purchasingRoutes } from "./modules/purchasing/purchasing.routes.js";
 import { roleRoutes } from "./modules/roles/roles.routes.js";
 import { savedViewRoutes } from "./modules/saved-views/saved-views.routes.js";
 import { userRoutes } from "./modules/users/users.routes.js";
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(activityRoutes);
       await v1.register(productRoutes);
       await v1.register(orderRoutes);
+      await v1.register(purchasingRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -14,5 +14,6 @@ export * from "./organisation.js";
 export * from "./pagination.js";
 export * from "./permissions.js";
 export * from "./products.js";
+export * from "./purchasing.js";
 export * from "./regions-data.js";
 export * from "./saved-views.js";

@@ -258,6 +258,24 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
     "zh-CN": "订单交货产生的交易记录请在订单中处理",
     en: "Change a delivery's sale through its order",
   },
+  receipt_exceeds_order: { "zh-CN": "收货数量超过未收数量", en: "More than is left to receive" },
+  purchase_not_receivable: { "zh-CN": "该采购单不能收货", en: "This purchase order cannot be received" },
+  purchase_not_cancellable: {
+    "zh-CN": "只有尚未收货的采购单可以作废",
+    en: "Only a purchase order with nothing received can be cancelled",
+  },
+  material_request_cannot_accept: {
+    "zh-CN": "只有待处理的材料单可以接收",
+    en: "Only a new request can be accepted",
+  },
+  material_request_cannot_reject: {
+    "zh-CN": "只有待处理的材料单可以拒绝",
+    en: "Only a new request can be rejected",
+  },
+  material_request_cannot_done: {
+    "zh-CN": "只有已接收的材料单可以完成",
+    en: "Only an accepted request can be done",
+  },
   ends_before_start: { "zh-CN": "结束时间不能早于开始时间", en: "The end cannot be before the start" },
   self_disable: { "zh-CN": "不能停用自己的账号", en: "You cannot disable your own account" },
 };

@@ -5,4 +5,5 @@ export * from "./imports.js";
 export * from "./orders.js";
 export * from "./preferences.js";
 export * from "./products.js";
+export * from "./purchasing.js";
 export * from "./system.js";
