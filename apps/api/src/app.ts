@@ -15,6 +15,7 @@ import { customerRoutes } from "./modules/customers/customers.routes.js";
 import { customerIoRoutes } from "./modules/customers/customers-io.routes.js";
 import { departmentRoutes } from "./modules/departments/departments.routes.js";
 import { dictionaryRoutes } from "./modules/dictionaries/dictionaries.routes.js";
+import { financeRoutes } from "./modules/finance/finance.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { meRoutes } from "./modules/me/me.routes.js";
 import { orderRoutes } from "./modules/orders/orders.routes.js";
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(productRoutes);
       await v1.register(orderRoutes);
       await v1.register(purchasingRoutes);
+      await v1.register(financeRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Instalments } from "./finance.js";
 import { Money } from "./money.js";
 import { Quantity } from "./products.js";
 
@@ -34,6 +35,9 @@ const orderFields = {
   deliveryDate: z.iso.date().nullable().optional().meta({ description: "交货日期" }),
   paymentTerms: z.string().trim().max(200).nullable().optional(),
   notes: z.string().trim().max(1000).nullable().optional(),
+  instalments: Instalments.optional().meta({
+    description: "Payment terms: receivables created at signing (default: 100% due 30 days after signing)",
+  }),
   lines: z.array(OrderLineInput).min(1, { error: "order_lines_required" }).max(500),
 };
 
@@ -77,6 +81,7 @@ export const Order = z
     paymentTerms: z.string().nullable(),
     notes: z.string().nullable(),
     total: z.string(),
+    instalments: z.array(z.object({ percent: z.string(), dueInDays: z.number().int() })),
     lines: z.array(OrderLine),
     deleted: z.boolean(),
     createdAt: z.string(),

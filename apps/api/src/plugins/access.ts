@@ -11,7 +11,12 @@ import { computeScope, loadGrants, type RoleGrant, type Scope } from "../shared/
  * What a route demands of its caller. Every route under /api/v1 must declare it: the app refuses
  * to start otherwise, so no route can forget authentication.
  */
-export type Access = "public" | "authenticated" | { permission: Permission };
+export type Access =
+  | "public"
+  | "authenticated"
+  | { permission: Permission }
+  /** Any one of these (the data filter then decides what each caller sees). */
+  | { anyOf: Permission[] };
 
 export interface Caller {
   userId: string;
@@ -73,7 +78,13 @@ export const accessPlugin = fp(
       ) {
         throw new AppError(403, ErrorCode.passwordChangeRequired);
       }
-      if (typeof access === "object" && !request.caller.permissions.has(access.permission)) {
+      const caller = request.caller;
+      const allowed =
+        typeof access !== "object" ||
+        ("permission" in access
+          ? caller.permissions.has(access.permission)
+          : access.anyOf.some((p) => caller.permissions.has(p)));
+      if (!allowed) {
         throw new AppError(403, ErrorCode.forbidden);
       }
     });

@@ -276,6 +276,27 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
     "zh-CN": "只有已接收的材料单可以完成",
     en: "Only an accepted request can be done",
   },
+  amount_positive: { "zh-CN": "金额必须大于 0", en: "The amount must be above 0" },
+  percent_format: { "zh-CN": "比例应为 0–100 的百分数", en: "A percentage from 0 to 100" },
+  instalments_not_100: { "zh-CN": "各期比例之和必须为 100%", en: "The instalments must add up to 100%" },
+  allocations_not_equal_amount: {
+    "zh-CN": "分配到各笔应收款的金额之和必须等于收款金额",
+    en: "The allocations must add up to the payment",
+  },
+  receivable_not_open: {
+    "zh-CN": "该应收款不属于此客户或已结清/作废",
+    en: "This receivable is not open for this customer",
+  },
+  payment_exceeds_balance: { "zh-CN": "金额超过未收(付)余额", en: "More than the open balance" },
+  payment_is_reversal: { "zh-CN": "冲销记录不能再冲销", en: "A reversal cannot be reversed" },
+  payment_already_reversed: { "zh-CN": "该收款已冲销", en: "This payment was reversed already" },
+  payable_not_open: { "zh-CN": "该应付款已结清或作废", en: "This payable is not open" },
+  order_has_payments: {
+    "zh-CN": "订单已有收款,不能作废",
+    en: "The order has payments; it cannot be cancelled",
+  },
+  purchase_has_payments: { "zh-CN": "采购单已有付款,不能作废", en: "The purchase order has payments" },
+  promise_date_required: { "zh-CN": "承诺付款需填写承诺日期", en: "A promise to pay needs its date" },
   ends_before_start: { "zh-CN": "结束时间不能早于开始时间", en: "The end cannot be before the start" },
   self_disable: { "zh-CN": "不能停用自己的账号", en: "You cannot disable your own account" },
 };

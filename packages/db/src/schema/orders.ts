@@ -4,6 +4,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   text,
@@ -37,6 +38,11 @@ export const orders = pgTable(
     paymentTerms: text(),
     notes: text(),
     total: money().notNull().default("0"),
+    /** Payment terms: [{percent, dueInDays}], turned into receivables at signing. */
+    instalments: jsonb()
+      .$type<{ percent: string; dueInDays: number }[]>()
+      .notNull()
+      .default([{ percent: "100", dueInDays: 30 }]),
     signedAt: ts(),
     deletedAt: ts(),
     createdBy: uuid(),

@@ -32,6 +32,7 @@ import { AppError, notFound } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
 import { checkVersion, diff } from "../../shared/versioning.js";
 import { shanghaiDate } from "../activities/activities.access.js";
+import { cancelReceivables, createReceivables } from "../finance/receivables.service.js";
 import { postMovement } from "../products/products.service.js";
 
 const bad = (field: string, code: string) =>
@@ -98,6 +99,7 @@ const orderColumns = {
     paymentTerms: orders.paymentTerms,
     notes: orders.notes,
     total: orders.total,
+    instalments: orders.instalments,
     deletedAt: orders.deletedAt,
     createdAt: orders.createdAt,
     updatedAt: orders.updatedAt,
@@ -224,6 +226,7 @@ export async function createOrder(db: Db, caller: Caller, input: OrderCreate, ct
         deliveryDate: input.deliveryDate ?? null,
         paymentTerms: input.paymentTerms ?? null,
         notes: input.notes ?? null,
+        ...(input.instalments ? { instalments: input.instalments } : {}),
         createdBy: caller.userId,
       })
       .returning({ id: orders.id });
@@ -305,6 +308,9 @@ export async function transitionOrder(
     if (!step.from.includes(current.status as OrderStatus)) throw conflict(`order_cannot_${action}`);
     const signing =
       action === "sign" ? { signingDate: current.signingDate ?? shanghaiDate(), signedAt: new Date() } : {};
+    // Signing creates the receivables of the payment terms; cancelling cancels the unpaid ones.
+    if (action === "sign") await createReceivables(tx, { ...current, signingDate: signing.signingDate! });
+    if (action === "cancel") await cancelReceivables(tx, id);
     await tx
       .update(orders)
       .set({ status: step.to, ...signing, ...bump })

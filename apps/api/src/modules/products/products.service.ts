@@ -171,7 +171,7 @@ export async function listProducts(db: DbOrTx, query: ProductQuery) {
 
 async function activeCategory(tx: DbOrTx, id: string) {
   const [category] = await tx.select().from(productCategories).where(eq(productCategories.id, id));
-  if (!category || !category.active) throw badField("categoryId", "not_found_ref");
+  if (!category?.active) throw badField("categoryId", "not_found_ref");
   return category;
 }
 

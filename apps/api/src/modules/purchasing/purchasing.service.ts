@@ -31,6 +31,7 @@ import { decodeCursor, pageOf } from "../../shared/cursor.js";
 import { AppError, notFound } from "../../shared/errors.js";
 import { checkVersion } from "../../shared/versioning.js";
 import { shanghaiDate } from "../activities/activities.access.js";
+import { cancelPayable, createPayable } from "../finance/collections.service.js";
 import { productsFor } from "../orders/orders.service.js";
 import { postMovement } from "../products/products.service.js";
 
@@ -42,7 +43,7 @@ const yearNumber = async (tx: DbOrTx, prefix: string) => {
   const year = shanghaiDate().slice(0, 4);
   return `${prefix}${year}-${String(await nextSequence(tx, `${prefix}:${year}`)).padStart(4, "0")}`;
 };
-const escape = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const likeText = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const keysetBefore = (
   created: PgColumn,
   id: PgColumn,
@@ -94,7 +95,7 @@ export async function listMaterialRequests(
     and(
       q.status ? eq(materialRequests.status, q.status) : undefined,
       q.q
-        ? or(ilike(materialRequests.materialName, escape(q.q)), ilike(materialRequests.number, escape(q.q)))
+        ? or(ilike(materialRequests.materialName, likeText(q.q)), ilike(materialRequests.number, likeText(q.q)))
         : undefined,
       keysetBefore(materialRequests.createdAt, materialRequests.id, decodeCursor(q.cursor, 2)),
     ),
@@ -237,7 +238,7 @@ export async function listPurchaseOrders(
       and(
         q.status ? eq(purchaseOrders.status, q.status) : undefined,
         q.q
-          ? or(ilike(purchaseOrders.number, escape(q.q)), ilike(purchaseOrders.supplier, escape(q.q)))
+          ? or(ilike(purchaseOrders.number, likeText(q.q)), ilike(purchaseOrders.supplier, likeText(q.q)))
           : undefined,
         keysetBefore(purchaseOrders.createdAt, purchaseOrders.id, decodeCursor(q.cursor, 2)),
       ),
@@ -278,6 +279,13 @@ export async function createPurchaseOrder(
       .values({ ...fields, number, total: sumAmounts(lines.map((l) => l.amount)), createdBy: caller.userId })
       .returning({ id: purchaseOrders.id });
     await tx.insert(purchaseOrderLines).values(lines.map((l) => ({ ...l, purchaseOrderId: row!.id })));
+    await createPayable(tx, {
+      id: row!.id,
+      supplier: input.supplier,
+      total: sumAmounts(lines.map((l) => l.amount)),
+      orderDate: input.orderDate,
+      expectedDate: input.expectedDate ?? null,
+    });
     await writeAudit(tx, ctx, {
       action: "create",
       entityType: "purchase_order",
@@ -370,6 +378,7 @@ export async function cancelPurchase(
   await db.transaction(async (tx) => {
     const current = await lockPurchase(tx, id, expectedVersion);
     if (current.status !== "ordered") throw conflict("purchase_not_cancellable");
+    await cancelPayable(tx, id);
     await tx
       .update(purchaseOrders)
       .set({ status: "cancelled", version: sql`${purchaseOrders.version} + 1`, updatedAt: new Date() })

@@ -1,0 +1,266 @@
+import {
+  CollectionAction,
+  CollectionActionCreate,
+  CollectionRow,
+  IdParams,
+  Payable,
+  Payment,
+  PaymentCreate,
+  PaymentReversal,
+  page,
+  RECEIVABLE_STATUSES,
+  Receivable,
+  ReceivableQuery,
+  SupplierPaymentCreate,
+} from "@crm/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { callerOf } from "../../plugins/access.js";
+import { contextOf } from "../../shared/audit.js";
+import { shanghaiDate } from "../activities/activities.access.js";
+import * as collections from "./collections.service.js";
+import * as money from "./receivables.service.js";
+
+const tags = ["finance"];
+// Finance reads everything in its scope; salespeople read their own customers' (order:read).
+const readFinance = { anyOf: ["finance:read" as const, "order:read" as const] };
+
+const Margin = z
+  .object({
+    productId: z.uuid(),
+    productCode: z.string(),
+    productName: z.string(),
+    quantity: z.string(),
+    revenue: z.string(),
+    cost: z.string(),
+    costKnown: z.boolean().meta({ description: "false when a product has no standard cost (counted as 0)" }),
+    margin: z.string(),
+    marginPercent: z.string().nullable(),
+  })
+  .meta({ id: "Margin" });
+
+export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/receivables",
+    {
+      config: { access: readFinance },
+      schema: {
+        tags,
+        summary: "应收款, by due date",
+        querystring: ReceivableQuery,
+        response: { 200: page(Receivable) },
+      },
+    },
+    async (request) => money.listReceivables(app.db, callerOf(request), request.query),
+  );
+  app.get(
+    "/payments",
+    {
+      config: { access: readFinance },
+      schema: {
+        tags,
+        summary: "Payments received, newest first (reversals are negative entries)",
+        querystring: z.object({
+          customerId: z.uuid().optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          cursor: z.string().max(500).optional(),
+        }),
+        response: { 200: page(Payment) },
+      },
+    },
+    async (request) => money.listPayments(app.db, callerOf(request), request.query),
+  );
+  app.get(
+    "/payments/:id",
+    {
+      config: { access: readFinance },
+      schema: {
+        tags,
+        summary: "One payment with its allocations",
+        params: IdParams,
+        response: { 200: Payment },
+      },
+    },
+    async (request) => money.getPayment(app.db, callerOf(request), request.params.id),
+  );
+  app.post(
+    "/payments",
+    {
+      config: { access: { permission: "finance:create" } },
+      schema: {
+        tags,
+        summary: "Record money received against open receivables (never more than is open)",
+        body: PaymentCreate,
+        response: { 201: Payment },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await money.recordPayment(app.db, callerOf(request), request.body, contextOf(request))),
+  );
+  app.post(
+    "/payments/:id/reverse",
+    {
+      config: { access: { permission: "finance:update" } },
+      schema: {
+        tags,
+        summary: "Reverse a payment with a new negative entry (the original is never edited)",
+        params: IdParams,
+        body: PaymentReversal,
+        response: { 201: Payment },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await money.reversePayment(
+            app.db,
+            callerOf(request),
+            request.params.id,
+            request.body.reason,
+            contextOf(request),
+          ),
+        ),
+  );
+
+  app.get(
+    "/payables",
+    {
+      config: { access: { permission: "finance:read" } },
+      schema: {
+        tags,
+        summary: "应付款 (from purchase orders), by due date; filter by supplier for its bill",
+        querystring: z.object({
+          supplier: z.string().max(50).optional(),
+          status: z.enum(RECEIVABLE_STATUSES).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+        response: { 200: page(Payable) },
+      },
+    },
+    async (request) => collections.listPayables(app.db, request.query),
+  );
+  app.post(
+    "/payables/:id/payments",
+    {
+      config: { access: { permission: "finance:create" } },
+      schema: {
+        tags,
+        summary: "Pay a supplier against a payable (never more than is open)",
+        params: IdParams,
+        body: SupplierPaymentCreate,
+        response: { 200: Payable },
+      },
+    },
+    async (request) =>
+      collections.paySupplier(app.db, callerOf(request), request.params.id, request.body, contextOf(request)),
+  );
+
+  app.get(
+    "/collections",
+    {
+      config: { access: readFinance },
+      schema: {
+        tags,
+        summary: "欠款催收: customers with open balances, overdue amounts and aging buckets",
+        querystring: z.object({
+          on: z.iso.date().optional().meta({ description: "As of this day; today by default" }),
+        }),
+        response: { 200: z.object({ on: z.string(), items: z.array(CollectionRow) }) },
+      },
+    },
+    async (request) => {
+      const on = request.query.on ?? shanghaiDate();
+      return { on, items: await collections.collectionRows(app.db, callerOf(request), on) };
+    },
+  );
+  app.get(
+    "/collections/:id",
+    {
+      config: { access: readFinance },
+      schema: {
+        tags,
+        summary: "催收账单 of a customer (id): open receivables, totals, aging and the actions taken",
+        params: IdParams,
+        response: {
+          200: z.object({
+            on: z.string(),
+            customer: z.object({
+              id: z.uuid(),
+              name: z.string(),
+              code: z.string(),
+              address: z.string().nullable(),
+              phone: z.string().nullable(),
+            }),
+            receivables: z.array(Receivable),
+            open: z.string(),
+            overdue: z.string(),
+            aging: CollectionRow.shape.aging,
+            actions: z.array(CollectionAction),
+          }),
+        },
+      },
+    },
+    async (request) => collections.dunningBill(app.db, callerOf(request), request.params.id),
+  );
+  app.post(
+    "/collections/:id/actions",
+    {
+      config: { access: { permission: "finance:create" } },
+      schema: {
+        tags,
+        summary: "Log a collection action for a customer (id): call, letter, visit or promise to pay",
+        params: IdParams,
+        body: CollectionActionCreate,
+        response: { 201: CollectionAction },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await collections.logCollectionAction(
+            app.db,
+            callerOf(request),
+            request.params.id,
+            request.body,
+            contextOf(request),
+          ),
+        ),
+  );
+
+  app.get(
+    "/finance/margins",
+    {
+      config: { access: { permission: "finance:read" } },
+      schema: {
+        tags,
+        summary: "Gross margin per product (or for one order): revenue against standard cost",
+        querystring: z.object({ orderId: z.uuid().optional(), productId: z.uuid().optional() }),
+        response: { 200: z.object({ items: z.array(Margin) }) },
+      },
+    },
+    async (request) => ({ items: await collections.margins(app.db, callerOf(request), request.query) }),
+  );
+  app.get(
+    "/finance/reconciliation",
+    {
+      config: { access: { permission: "audit:read" } },
+      schema: {
+        tags,
+        summary:
+          "Proves the books: paid = allocations ≤ amount, payments = their allocations, aging = balances",
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            checked: z.object({ receivables: z.number().int(), payments: z.number().int() }),
+            problems: z.array(z.object({ kind: z.string(), id: z.string(), detail: z.string() })),
+          }),
+        },
+      },
+    },
+    async () => money.reconcile(app.db),
+  );
+};

@@ -1,0 +1,451 @@
+import {
+  add,
+  cmp,
+  dec,
+  ErrorCode,
+  type Payment,
+  type PaymentCreate,
+  type Receivable,
+  round,
+  str,
+  sub,
+  sumAmounts,
+} from "@crm/contracts";
+import {
+  customers,
+  type Db,
+  type DbOrTx,
+  orders,
+  paymentAllocations,
+  payments,
+  receivables,
+  users,
+} from "@crm/db";
+import { and, asc, desc, eq, gt, inArray, lte, sql } from "drizzle-orm";
+import type { Caller } from "../../plugins/access.js";
+import { type RequestContext, writeAudit } from "../../shared/audit.js";
+import { decodeCursor, pageOf } from "../../shared/cursor.js";
+import { AppError, notFound } from "../../shared/errors.js";
+import { scopeWhere } from "../../shared/scope.js";
+import { shanghaiDate } from "../activities/activities.access.js";
+import { collectionRows } from "./collections.service.js";
+
+const bad = (field: string, code: string) =>
+  new AppError(400, ErrorCode.validation, { fields: [{ field, code }] });
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * Signing an order: one receivable per instalment, each its percent of the total rounded to the
+ * fen, the last one taking what is left, so they add up to the total exactly.
+ */
+export async function createReceivables(
+  tx: DbOrTx,
+  order: {
+    id: string;
+    customerId: string;
+    ownerId: string;
+    total: string;
+    signingDate: string;
+    instalments: { percent: string; dueInDays: number }[];
+  },
+) {
+  let allocated = dec(0);
+  const rows = order.instalments.map((i, n) => {
+    const last = n === order.instalments.length - 1;
+    const amount = last
+      ? sub(dec(order.total), allocated)
+      : round(
+          {
+            units: dec(order.total).units * dec(i.percent).units,
+            scale: dec(order.total).scale + dec(i.percent).scale + 2,
+          },
+          2,
+        );
+    allocated = add(allocated, amount);
+    return {
+      orderId: order.id,
+      customerId: order.customerId,
+      ownerId: order.ownerId,
+      instalmentNo: n + 1,
+      amount: str(round(amount, 2)),
+      dueDate: addDays(order.signingDate, i.dueInDays),
+    };
+  });
+  await tx.insert(receivables).values(rows.filter((r) => cmp(dec(r.amount), dec(0)) > 0));
+}
+
+/** Cancelling an order cancels its receivables, unless money was received against them. */
+export async function cancelReceivables(tx: DbOrTx, orderId: string) {
+  const [paid] = await tx
+    .select({ id: receivables.id })
+    .from(receivables)
+    .where(and(eq(receivables.orderId, orderId), gt(receivables.paid, "0")))
+    .limit(1);
+  if (paid)
+    throw new AppError(409, ErrorCode.conflict, {
+      fields: [{ field: "status", code: "order_has_payments" }],
+    });
+  await tx
+    .update(receivables)
+    .set({ status: "cancelled", updatedAt: new Date() })
+    .where(and(eq(receivables.orderId, orderId), eq(receivables.status, "open")));
+}
+
+/** Finance sees its scope; a salesperson sees their own customers' receivables (read-only). */
+const inScope = (caller: Caller) => scopeWhere(caller.scope, receivables.ownerId);
+
+export function presentReceivable(
+  r: typeof receivables.$inferSelect & {
+    orderNumber: string;
+    customerName: string;
+    ownerName: string | null;
+  },
+  today = shanghaiDate(),
+): Receivable {
+  const balance = str(sub(dec(r.amount), dec(r.paid)));
+  const open = r.status === "open" && cmp(dec(balance), dec(0)) > 0;
+  return {
+    id: r.id,
+    orderId: r.orderId,
+    orderNumber: r.orderNumber,
+    customerId: r.customerId,
+    customerName: r.customerName,
+    ownerId: r.ownerId,
+    ownerName: r.ownerName,
+    instalmentNo: r.instalmentNo,
+    amount: r.amount,
+    paid: r.paid,
+    balance: r.status === "cancelled" ? "0.00" : balance,
+    dueDate: r.dueDate,
+    overdueDays: open ? Math.max(0, daysBetween(r.dueDate, today)) : 0,
+    status: r.status as Receivable["status"],
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+const receivableColumns = {
+  r: receivables,
+  orderNumber: orders.number,
+  customerName: customers.name,
+  ownerName: sql<
+    string | null
+  >`(select ${users.displayName} from ${users} where ${users.id} = ${receivables.ownerId})`,
+};
+
+export async function listReceivables(
+  db: DbOrTx,
+  caller: Caller,
+  q: {
+    customerId?: string | undefined;
+    orderId?: string | undefined;
+    status?: string | undefined;
+    overdue?: "true" | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  },
+) {
+  const after = decodeCursor(q.cursor, 2);
+  const today = shanghaiDate();
+  const rows = await db
+    .select(receivableColumns)
+    .from(receivables)
+    .innerJoin(orders, eq(orders.id, receivables.orderId))
+    .innerJoin(customers, eq(customers.id, receivables.customerId))
+    .where(
+      and(
+        inScope(caller),
+        q.customerId ? eq(receivables.customerId, q.customerId) : undefined,
+        q.orderId ? eq(receivables.orderId, q.orderId) : undefined,
+        q.status ? eq(receivables.status, q.status) : undefined,
+        q.overdue ? and(eq(receivables.status, "open"), sql`${receivables.dueDate} < ${today}`) : undefined,
+        after
+          ? sql`(${receivables.dueDate}, ${receivables.id}) > (${String(after[0])}, ${String(after[1])}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(receivables.dueDate), asc(receivables.id))
+    .limit(q.limit + 1);
+  const page = pageOf(rows, q.limit, (r) => [r.r.dueDate, r.r.id]);
+  return {
+    items: page.items.map((r) =>
+      presentReceivable(
+        { ...r.r, orderNumber: r.orderNumber, customerName: r.customerName, ownerName: r.ownerName },
+        today,
+      ),
+    ),
+    nextCursor: page.nextCursor,
+  };
+}
+
+// Payments -----------------------------------------------------------------------------------------
+
+async function loadPayments(db: DbOrTx, ids: string[]): Promise<Payment[]> {
+  if (!ids.length) return [];
+  const heads = await db
+    .select({
+      p: payments,
+      customerName: customers.name,
+      createdByName: sql<
+        string | null
+      >`(select ${users.displayName} from ${users} where ${users.id} = ${payments.createdBy})`,
+      reversedById: sql<
+        string | null
+      >`(select r.id from ${payments} r where r.reverses_id = ${payments.id} limit 1)`,
+    })
+    .from(payments)
+    .innerJoin(customers, eq(customers.id, payments.customerId))
+    .where(inArray(payments.id, ids));
+  const allocations = await db
+    .select({
+      paymentId: paymentAllocations.paymentId,
+      receivableId: paymentAllocations.receivableId,
+      amount: paymentAllocations.amount,
+    })
+    .from(paymentAllocations)
+    .where(inArray(paymentAllocations.paymentId, ids));
+  const byId = new Map(heads.map((h) => [h.p.id, h]));
+  return ids.flatMap((id) => {
+    const h = byId.get(id);
+    if (!h) return [];
+    return [
+      {
+        id,
+        customerId: h.p.customerId,
+        customerName: h.customerName,
+        receivedOn: h.p.receivedOn,
+        amount: h.p.amount,
+        method: h.p.method as Payment["method"],
+        reference: h.p.reference,
+        notes: h.p.notes,
+        reversesId: h.p.reversesId,
+        reversedById: h.reversedById,
+        allocations: allocations.filter((a) => a.paymentId === id).map(({ paymentId: _p, ...a }) => a),
+        createdByName: h.createdByName,
+        createdAt: h.p.createdAt.toISOString(),
+      },
+    ];
+  });
+}
+
+export async function getPayment(db: DbOrTx, caller: Caller, id: string) {
+  const [p] = await loadPayments(db, [id]);
+  if (!p) throw notFound();
+  await customerInScope(db, caller, p.customerId, () => notFound());
+  return p;
+}
+
+async function customerInScope(db: DbOrTx, caller: Caller, customerId: string, fail: () => AppError) {
+  const [c] = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.id, customerId), scopeWhere(caller.scope, customers.ownerId)));
+  if (!c) throw fail();
+}
+
+export async function listPayments(
+  db: DbOrTx,
+  caller: Caller,
+  q: { customerId?: string | undefined; limit: number; cursor?: string | undefined },
+) {
+  const after = decodeCursor(q.cursor, 2);
+  const rows = await db
+    .select({ id: payments.id, createdAt: payments.createdAt })
+    .from(payments)
+    .innerJoin(customers, eq(customers.id, payments.customerId))
+    .where(
+      and(
+        scopeWhere(caller.scope, customers.ownerId),
+        q.customerId ? eq(payments.customerId, q.customerId) : undefined,
+        after
+          ? sql`(${payments.createdAt}, ${payments.id}) < (${new Date(String(after[0]))}, ${String(after[1])}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(payments.createdAt), desc(payments.id))
+    .limit(q.limit + 1);
+  const page = pageOf(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id]);
+  return {
+    items: await loadPayments(
+      db,
+      page.items.map((r) => r.id),
+    ),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/**
+ * Records money received and applies it to open receivables of that customer. Each allocation
+ * moves `paid` by a conditional update that only succeeds while it stays within the amount, so
+ * nothing is ever paid twice, even by concurrent payments; all or nothing.
+ */
+export async function recordPayment(db: Db, caller: Caller, input: PaymentCreate, ctx: RequestContext) {
+  if (sumAmounts(input.allocations.map((a) => a.amount)) !== str(round(dec(input.amount), 2)))
+    throw bad("allocations", "allocations_not_equal_amount");
+  const id = await db.transaction(async (tx) => {
+    await customerInScope(tx, caller, input.customerId, () => bad("customerId", "not_found_ref"));
+    const [payment] = await tx
+      .insert(payments)
+      .values({
+        customerId: input.customerId,
+        receivedOn: input.receivedOn,
+        amount: input.amount,
+        method: input.method,
+        reference: input.reference ?? null,
+        notes: input.notes ?? null,
+        createdBy: caller.userId,
+      })
+      .returning({ id: payments.id });
+    for (const [i, a] of input.allocations.entries()) {
+      const [moved] = await tx
+        .update(receivables)
+        .set({
+          paid: sql`${receivables.paid} + ${a.amount}::numeric`,
+          status: sql`case when ${receivables.paid} + ${a.amount}::numeric = ${receivables.amount} then 'paid' else 'open' end`,
+          updatedAt: new Date(),
+        })
+        .where(
+          and(
+            eq(receivables.id, a.receivableId),
+            eq(receivables.customerId, input.customerId),
+            eq(receivables.status, "open"),
+            lte(sql`${receivables.paid} + ${a.amount}::numeric`, receivables.amount),
+          ),
+        )
+        .returning({ id: receivables.id });
+      if (!moved) {
+        const [r] = await tx.select().from(receivables).where(eq(receivables.id, a.receivableId));
+        throw bad(
+          `allocations.${i}.amount`,
+          !r || r.customerId !== input.customerId || r.status === "cancelled"
+            ? "receivable_not_open"
+            : "payment_exceeds_balance",
+        );
+      }
+      await tx
+        .insert(paymentAllocations)
+        .values({ paymentId: payment!.id, receivableId: a.receivableId, amount: a.amount });
+    }
+    await writeAudit(tx, ctx, {
+      action: "payment",
+      entityType: "payment",
+      entityId: payment!.id,
+      actorId: caller.userId,
+      actorName: caller.displayName,
+      detail: { customerId: input.customerId, title: `收款 ${input.amount}`, amount: input.amount },
+    });
+    return payment!.id;
+  });
+  return getPayment(db, caller, id);
+}
+
+/** Reverses a payment with a new, negative one: its allocations are undone, nothing is edited. */
+export async function reversePayment(
+  db: Db,
+  caller: Caller,
+  id: string,
+  reason: string,
+  ctx: RequestContext,
+) {
+  const newId = await db.transaction(async (tx) => {
+    const original = await getPayment(tx, caller, id);
+    if (original.reversesId)
+      throw new AppError(409, ErrorCode.conflict, { fields: [{ field: "id", code: "payment_is_reversal" }] });
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`payment:${id}`}))`);
+    const [already] = await tx.select({ id: payments.id }).from(payments).where(eq(payments.reversesId, id));
+    if (already)
+      throw new AppError(409, ErrorCode.conflict, {
+        fields: [{ field: "id", code: "payment_already_reversed" }],
+      });
+    const [reversal] = await tx
+      .insert(payments)
+      .values({
+        customerId: original.customerId,
+        receivedOn: shanghaiDate(),
+        amount: `-${original.amount}`,
+        method: original.method,
+        reference: original.reference,
+        notes: reason,
+        reversesId: id,
+        createdBy: caller.userId,
+      })
+      .returning({ id: payments.id });
+    for (const a of original.allocations) {
+      await tx
+        .update(receivables)
+        .set({
+          paid: sql`${receivables.paid} - ${a.amount}::numeric`,
+          status: sql`case when ${receivables.status} = 'paid' then 'open' else ${receivables.status} end`,
+          updatedAt: new Date(),
+        })
+        .where(eq(receivables.id, a.receivableId));
+      await tx
+        .insert(paymentAllocations)
+        .values({ paymentId: reversal!.id, receivableId: a.receivableId, amount: `-${a.amount}` });
+    }
+    await writeAudit(tx, ctx, {
+      action: "payment_reversal",
+      entityType: "payment",
+      entityId: reversal!.id,
+      actorId: caller.userId,
+      actorName: caller.displayName,
+      detail: { customerId: original.customerId, title: `冲销收款 ${original.amount}`, reverses: id, reason },
+    });
+    return reversal!.id;
+  });
+  return getPayment(db, caller, newId);
+}
+
+// Reconciliation -----------------------------------------------------------------------------------
+
+/**
+ * Proves the books: each receivable's `paid` equals the sum of its allocations and lies within
+ * its amount; each payment's allocations add up to it; the aging buckets add up to the balances.
+ */
+export async function reconcile(db: DbOrTx) {
+  const problems: { kind: string; id: string; detail: string }[] = [];
+  const paidVsAllocations = await db.execute<{ id: string; paid: string; allocated: string }>(sql`
+    select r.id, r.paid::text as paid, coalesce(sum(a.amount), 0)::text as allocated
+    from ${receivables} r left join ${paymentAllocations} a on a.receivable_id = r.id
+    group by r.id having r.paid <> coalesce(sum(a.amount), 0)`);
+  for (const r of paidVsAllocations.rows)
+    problems.push({
+      kind: "receivable_paid_mismatch",
+      id: r.id,
+      detail: `paid ${r.paid}, allocated ${r.allocated}`,
+    });
+  const outOfRange = await db.execute<{ id: string }>(
+    sql`select id from ${receivables} where paid < 0 or paid > amount`,
+  );
+  for (const r of outOfRange.rows)
+    problems.push({ kind: "receivable_overpaid", id: r.id, detail: "paid outside 0..amount" });
+  const paymentSums = await db.execute<{ id: string; amount: string; allocated: string }>(sql`
+    select p.id, p.amount::text as amount, coalesce(sum(a.amount), 0)::text as allocated
+    from ${payments} p left join ${paymentAllocations} a on a.payment_id = p.id
+    group by p.id having p.amount <> coalesce(sum(a.amount), 0)`);
+  for (const p of paymentSums.rows)
+    problems.push({
+      kind: "payment_allocation_mismatch",
+      id: p.id,
+      detail: `amount ${p.amount}, allocated ${p.allocated}`,
+    });
+  // The collection board's aging buckets, over every customer, add up to the open balances.
+  const [balances] = (
+    await db.execute<{ total: string }>(
+      sql`select coalesce(sum(amount - paid), 0)::text as total from ${receivables} where status = 'open'`,
+    )
+  ).rows;
+  const board = await collectionRows(db, null, shanghaiDate());
+  const aged = sumAmounts(board.flatMap((c) => Object.values(c.aging)));
+  const open = sumAmounts([balances?.total ?? "0"]);
+  if (aged !== open)
+    problems.push({ kind: "aging_mismatch", id: "-", detail: `buckets ${aged}, balances ${open}` });
+  const [counts] = (
+    await db.execute<{ receivables: number; payments: number }>(
+      sql`select (select count(*)::int from ${receivables}) as receivables, (select count(*)::int from ${payments}) as payments`,
+    )
+  ).rows;
+  return { ok: problems.length === 0, checked: counts ?? { receivables: 0, payments: 0 }, problems };
+}
