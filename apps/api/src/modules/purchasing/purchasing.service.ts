@@ -95,7 +95,10 @@ export async function listMaterialRequests(
     and(
       q.status ? eq(materialRequests.status, q.status) : undefined,
       q.q
-        ? or(ilike(materialRequests.materialName, likeText(q.q)), ilike(materialRequests.number, likeText(q.q)))
+        ? or(
+            ilike(materialRequests.materialName, likeText(q.q)),
+            ilike(materialRequests.number, likeText(q.q)),
+          )
         : undefined,
       keysetBefore(materialRequests.createdAt, materialRequests.id, decodeCursor(q.cursor, 2)),
     ),
