@@ -15,6 +15,7 @@ import { customerRoutes } from "./modules/customers/customers.routes.js";
 import { customerIoRoutes } from "./modules/customers/customers-io.routes.js";
 import { departmentRoutes } from "./modules/departments/departments.routes.js";
 import { dictionaryRoutes } from "./modules/dictionaries/dictionaries.routes.js";
+import { feedbackRoutes } from "./modules/feedback/feedback.routes.js";
 import { financeRoutes } from "./modules/finance/finance.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { meRoutes } from "./modules/me/me.routes.js";
@@ -114,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(orderRoutes);
       await v1.register(purchasingRoutes);
       await v1.register(financeRoutes);
+      await v1.register(feedbackRoutes);
     },
     { prefix: "/api/v1" },
   );

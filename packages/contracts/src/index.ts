@@ -7,6 +7,7 @@ export * from "./customers.js";
 export * from "./decimal.js";
 export * from "./dictionaries.js";
 export * from "./errors.js";
+export * from "./feedback.js";
 export * from "./finance.js";
 export * from "./money.js";
 export * from "./navigation.js";

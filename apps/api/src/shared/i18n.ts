@@ -297,6 +297,9 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
   },
   purchase_has_payments: { "zh-CN": "采购单已有付款,不能作废", en: "The purchase order has payments" },
   promise_date_required: { "zh-CN": "承诺付款需填写承诺日期", en: "A promise to pay needs its date" },
+  resolution_required: { "zh-CN": "结束反馈必须填写处理结果", en: "Closing needs a resolution" },
+  rating_range: { "zh-CN": "满意度为 1–5 分", en: "A rating from 1 to 5" },
+  return_visit_done: { "zh-CN": "该回访已完成", en: "This return visit is done already" },
   ends_before_start: { "zh-CN": "结束时间不能早于开始时间", en: "The end cannot be before the start" },
   self_disable: { "zh-CN": "不能停用自己的账号", en: "You cannot disable your own account" },
 };

@@ -1,5 +1,6 @@
 export * from "./activities.js";
 export * from "./customers.js";
+export * from "./feedback.js";
 export * from "./finance.js";
 export * from "./identity.js";
 export * from "./imports.js";

@@ -110,7 +110,14 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     key: "production",
     name: "生产",
     description: "产品与库存",
-    permissions: [...every("product"), ...every("inventory"), "order:read"],
+    // Production handles fault and repair feedback assigned to it (技术处理).
+    permissions: [
+      ...every("product"),
+      ...every("inventory"),
+      "order:read",
+      "feedback:read",
+      "feedback:update",
+    ],
     dataScope: "department",
   },
 ];
