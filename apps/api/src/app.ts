@@ -22,6 +22,7 @@ import { meRoutes } from "./modules/me/me.routes.js";
 import { orderRoutes } from "./modules/orders/orders.routes.js";
 import { productRoutes } from "./modules/products/products.routes.js";
 import { purchasingRoutes } from "./modules/purchasing/purchasing.routes.js";
+import { reportRoutes } from "./modules/reports/reports.routes.js";
 import { roleRoutes } from "./modules/roles/roles.routes.js";
 import { savedViewRoutes } from "./modules/saved-views/saved-views.routes.js";
 import { userRoutes } from "./modules/users/users.routes.js";
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(purchasingRoutes);
       await v1.register(financeRoutes);
       await v1.register(feedbackRoutes);
+      await v1.register(reportRoutes);
     },
     { prefix: "/api/v1" },
   );
