@@ -6,7 +6,6 @@ import {
   feedback,
   orders,
   products,
-  receivables,
   returnVisits,
   transactions,
   users,

@@ -126,20 +126,20 @@ describe("reports", () => {
   it("customer value: RFM scores and ABC classes by share of revenue", async () => {
     const v = await report(gm, "customer-value", "?to=2026-03-31");
     const byName = Object.fromEntries(v.rows.map((r: { customerName: string }) => [r.customerName, r]));
-    expect(byName["报表客户乙"]).toMatchObject({
+    expect(byName.报表客户乙).toMatchObject({
       monetary: "500.00",
       frequency: 1,
       abc: "A",
       suggestedClass: "1",
       revenueShare: "55.56",
     });
-    expect(byName["报表客户甲"]).toMatchObject({
+    expect(byName.报表客户甲).toMatchObject({
       monetary: "300.00",
       frequency: 2,
       abc: "A",
       recencyDays: 54,
     });
-    expect(byName["报表客户丙"]).toMatchObject({ monetary: "100.00", abc: "B", recencyDays: 30 });
+    expect(byName.报表客户丙).toMatchObject({ monetary: "100.00", abc: "B", recencyDays: 30 });
     expect(v.abc).toEqual({ A: 2, B: 1, C: 0 });
   });
 
