@@ -7,6 +7,7 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { activityRoutes } from "./modules/activities/activities.routes.js";
+import { integrationRoutes } from "./modules/api-keys/api-keys.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { contactRoutes } from "./modules/contacts/contacts.routes.js";
@@ -26,9 +27,11 @@ import { reportRoutes } from "./modules/reports/reports.routes.js";
 import { roleRoutes } from "./modules/roles/roles.routes.js";
 import { savedViewRoutes } from "./modules/saved-views/saved-views.routes.js";
 import { userRoutes } from "./modules/users/users.routes.js";
+import { startDispatcher } from "./modules/webhooks/webhooks.service.js";
 import { accessPlugin } from "./plugins/access.js";
 import { dbPlugin } from "./plugins/db.js";
 import { errorsPlugin } from "./plugins/errors.js";
+import { idempotencyPlugin } from "./plugins/idempotency.js";
 import { openapiPlugin } from "./plugins/openapi.js";
 import { spaPlugin } from "./plugins/spa.js";
 import type { Settings } from "./settings.js";
@@ -92,8 +95,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 10 } });
-  await app.register(rateLimit, { global: false, enableDraftSpec: true });
+  // The access plugin first: its onRoute hook gives authenticated routes their per-caller limit,
+  // which the rate-limit plugin's own onRoute hook then applies.
   await app.register(accessPlugin);
+  await app.register(rateLimit, { global: false, enableDraftSpec: true });
+  await app.register(idempotencyPlugin);
   await app.register(openapiPlugin);
 
   await app.register(healthRoutes, { prefix: "/api" });
@@ -118,10 +124,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(financeRoutes);
       await v1.register(feedbackRoutes);
       await v1.register(reportRoutes);
+      await v1.register(integrationRoutes);
     },
     { prefix: "/api/v1" },
   );
 
   if (options.settings.webDist) await app.register(spaPlugin, { root: options.settings.webDist });
+  if (options.settings.webhookPollMs > 0) {
+    const stop = startDispatcher(app.db, app.log, options.settings.webhookPollMs);
+    app.addHook("onClose", async () => stop());
+  }
   return app;
 }

@@ -31,6 +31,8 @@ export const ConfigSchema = z
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_LOCK_SECONDS: seconds.min(1).default(900),
     LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(30),
+    API_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(3000),
+    WEBHOOK_POLL_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
     COOKIE_SECURE: bool.default(false),
     TRUST_PROXY: bool.default(false),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

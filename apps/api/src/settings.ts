@@ -12,6 +12,10 @@ export interface Settings {
   loginMaxFailures: number;
   loginLockSeconds: number;
   loginRatePerMinute: number;
+  /** Requests per minute per user or API key on authenticated routes (0: no limit). */
+  apiRatePerMinute: number;
+  /** How often the webhook dispatcher looks for due deliveries (0: it does not run). */
+  webhookPollMs: number;
   cookieSecure: boolean;
   demo: boolean;
   webDist: string | null;
@@ -44,6 +48,8 @@ export function settingsFrom(config: Config, jwtSecret: string, webDist: string 
     loginMaxFailures: config.LOGIN_MAX_FAILURES,
     loginLockSeconds: config.LOGIN_LOCK_SECONDS,
     loginRatePerMinute: config.LOGIN_RATE_PER_MINUTE,
+    apiRatePerMinute: config.API_RATE_PER_MINUTE,
+    webhookPollMs: config.WEBHOOK_POLL_MS,
     cookieSecure: config.COOKIE_SECURE,
     demo: config.DEMO,
     webDist,

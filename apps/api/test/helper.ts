@@ -24,6 +24,8 @@ export function testSettings(overrides: Partial<Settings> = {}): Settings {
     loginMaxFailures: 5,
     loginLockSeconds: 900,
     loginRatePerMinute: 1000,
+    apiRatePerMinute: 100_000,
+    webhookPollMs: 100,
     cookieSecure: false,
     demo: true,
     webDist: null,

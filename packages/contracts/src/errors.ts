@@ -23,6 +23,7 @@ export const ErrorCode = {
   duplicateCustomer: "duplicate_customer",
   gone: "record_deleted",
   insufficientStock: "insufficient_stock",
+  idempotencyKeyReused: "idempotency_key_reused",
   rateLimited: "rate_limited",
   payloadTooLarge: "payload_too_large",
   unsupportedMediaType: "unsupported_media_type",

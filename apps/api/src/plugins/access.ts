@@ -3,6 +3,7 @@ import { accessState, users } from "@crm/db";
 import { eq, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { API_KEY_PREFIX, resolveApiKey } from "../modules/api-keys/api-keys.service.js";
 import { verifyAccessToken } from "../modules/auth/tokens.js";
 import { AppError } from "../shared/errors.js";
 import { computeScope, loadGrants, type RoleGrant, type Scope } from "../shared/scope.js";
@@ -26,6 +27,8 @@ export interface Caller {
   mustChangePassword: boolean;
   permissions: ReadonlySet<string>;
   grants: RoleGrant[];
+  /** Set when the caller authenticated with an API key. */
+  apiKeyId?: string | null;
   /** Whose records this caller reaches; apply with scopeWhere(). */
   scope: Scope;
 }
@@ -65,6 +68,19 @@ export const accessPlugin = fp(
       }
       if (access !== "public") {
         route.schema = { ...route.schema, security: [{ bearerAuth: [] }] };
+        // Per user or API key, after authentication (preHandler), unless the route sets its own.
+        const perMinute = app.settings.apiRatePerMinute;
+        if (perMinute > 0 && route.config && !route.config.rateLimit) {
+          route.config.rateLimit = {
+            max: perMinute,
+            timeWindow: 60_000,
+            hook: "preHandler",
+            keyGenerator: (request: FastifyRequest) =>
+              request.caller
+                ? `caller:${request.caller.apiKeyId ?? request.caller.userId}`
+                : `ip:${request.ip}`,
+          };
+        }
       }
     });
 
@@ -112,7 +128,9 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match?.[1])
     throw new AppError(401, ErrorCode.unauthenticated, { headers: { "www-authenticate": "Bearer" } });
-  const claims = verifyAccessToken(app.settings.jwtSecret, match[1]);
+  // An API key (crm_…) stands for its service user, narrowed to the key's permissions.
+  const key = match[1].startsWith(API_KEY_PREFIX) ? await resolveApiKey(app.db, match[1]) : null;
+  const claims = key ? { sub: key.userId, ep: null } : verifyAccessToken(app.settings.jwtSecret, match[1]);
   const [user] = await app.db
     .select({
       id: users.id,
@@ -130,7 +148,7 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
     .from(users)
     .where(eq(users.id, claims.sub));
   if (!user || user.disabled) throw new AppError(401, ErrorCode.tokenInvalid);
-  if (claims.ep !== user.tokenEpoch) throw new AppError(401, ErrorCode.tokenInvalid);
+  if (claims.ep !== null && claims.ep !== user.tokenEpoch) throw new AppError(401, ErrorCode.tokenInvalid);
   let cache = accessCache.get(app.db);
   if (!cache) {
     cache = new Map();
@@ -148,13 +166,17 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
     cache.set(user.id, access);
   }
+  const permissions = key?.permissions
+    ? new Set([...access.permissions].filter((p) => key.permissions!.includes(p)))
+    : access.permissions;
   return {
     userId: user.id,
     username: user.username,
     displayName: user.displayName,
     departmentId: user.departmentId,
-    mustChangePassword: user.mustChangePassword,
-    permissions: access.permissions,
+    mustChangePassword: key ? false : user.mustChangePassword,
+    apiKeyId: key?.id ?? null,
+    permissions,
     grants: access.grants,
     scope: access.scope,
   };

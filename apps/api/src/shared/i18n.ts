@@ -73,6 +73,10 @@ export const ERROR_TITLES: Record<ErrorCode, Text> = {
     "zh-CN": "操作后将没有可管理角色的有效用户",
     en: "This would leave no active user able to manage roles",
   },
+  [ErrorCode.idempotencyKeyReused]: {
+    "zh-CN": "该幂等键已用于另一个请求",
+    en: "This Idempotency-Key was used for a different request",
+  },
   [ErrorCode.insufficientStock]: { "zh-CN": "库存不足", en: "Not enough stock" },
   [ErrorCode.rateLimited]: { "zh-CN": "请求过于频繁,请稍后再试", en: "Too many requests; try again later" },
   [ErrorCode.payloadTooLarge]: { "zh-CN": "请求内容过大", en: "The request body is too large" },
@@ -300,6 +304,14 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
   resolution_required: { "zh-CN": "结束反馈必须填写处理结果", en: "Closing needs a resolution" },
   rating_range: { "zh-CN": "满意度为 1–5 分", en: "A rating from 1 to 5" },
   return_visit_done: { "zh-CN": "该回访已完成", en: "This return visit is done already" },
+  idempotency_key_format: {
+    "zh-CN": "幂等键为 1–100 位字母、数字、下划线、点、冒号或连字符",
+    en: "An Idempotency-Key is 1–100 letters, digits, _ . : or -",
+  },
+  idempotency_key_reused: {
+    "zh-CN": "该幂等键已用于另一个请求",
+    en: "This Idempotency-Key was used for a different request",
+  },
   ends_before_start: { "zh-CN": "结束时间不能早于开始时间", en: "The end cannot be before the start" },
   self_disable: { "zh-CN": "不能停用自己的账号", en: "You cannot disable your own account" },
 };

@@ -4,6 +4,7 @@ export * from "./feedback.js";
 export * from "./finance.js";
 export * from "./identity.js";
 export * from "./imports.js";
+export * from "./integration.js";
 export * from "./orders.js";
 export * from "./preferences.js";
 export * from "./products.js";

@@ -4,6 +4,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
 import { AppError, notFound } from "../../shared/errors.js";
+import { emitEvent } from "../webhooks/webhooks.service.js";
 import { CUSTOM_PICK, EDITABLE_FIELDS } from "./customers.fields.js";
 import { findInScope, getCustomer } from "./customers.service.js";
 
@@ -151,6 +152,7 @@ export async function mergeCustomers(db: Db, caller: Caller, input: CustomerMerg
         detail: { mergeId: merge!.id, survivor: survivor.code },
       });
     }
+    await emitEvent(tx, "customer.merged", { survivorId: survivor.id, mergedIds: ids, mergeId: merge!.id });
     return { mergeId: merge!.id, moved: { contacts: moving.length } };
   });
   return { ...result, survivor: await getCustomer(db, caller, input.survivorId) };

@@ -25,6 +25,7 @@ import { scopeWhere } from "../../shared/scope.js";
 import { checkVersion, diff } from "../../shared/versioning.js";
 import { resolveCustomValues, uniqueCustomValues } from "../custom-fields/custom-fields.service.js";
 import { assertDictionaryCodes } from "../dictionaries/dictionaries.service.js";
+import { emitEvent } from "../webhooks/webhooks.service.js";
 import { findDuplicates } from "./customers.duplicates.js";
 import { customerColumns } from "./customers.fields.js";
 import { listWhere, sorting } from "./customers.query.js";
@@ -239,6 +240,7 @@ export async function createCustomer(
       actorName: caller.displayName,
       changes: { ...diff({}, { code, ...fields, ownerId }), ...custom.changes },
     });
+    await emitEvent(tx, "customer.created", { id: row.id, code, name: input.name, ownerId });
     return row.id;
   });
   return getCustomer(db, caller, id);
@@ -284,6 +286,7 @@ export async function updateCustomer(
       actorName: caller.displayName,
       changes,
     });
+    await emitEvent(tx, "customer.updated", { id, code: current.code, changed: Object.keys(changes) });
   });
   return getCustomer(db, caller, id);
 }
@@ -324,6 +327,7 @@ export async function setCustomerDeleted(
       actorName: caller.displayName,
       changes: { deleted: { before: !deleted, after: deleted } },
     });
+    if (deleted) await emitEvent(tx, "customer.deleted", { id, code: current.code });
   });
   return getCustomer(db, caller, id);
 }

@@ -25,6 +25,7 @@ import { AppError, notFound } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
 import { checkVersion, diff } from "../../shared/versioning.js";
 import { assertContact, assertCustomer, notify, shanghaiDate } from "../activities/activities.access.js";
+import { emitEvent } from "../webhooks/webhooks.service.js";
 
 const bad = (field: string, code: string) =>
   new AppError(400, ErrorCode.validation, { fields: [{ field, code }] });
@@ -236,6 +237,12 @@ export async function createFeedback(db: Db, caller: Caller, input: FeedbackCrea
       "create",
       diff({}, { number, ...input }),
     );
+    await emitEvent(tx, "feedback.created", {
+      id: row!.id,
+      number,
+      customerId: input.customerId,
+      type: input.type,
+    });
     return row!.id;
   });
   return getFeedback(db, caller, id);
@@ -316,6 +323,13 @@ export async function updateFeedback(
       );
     const changes = diff(f as unknown as Record<string, unknown>, values as Record<string, unknown>);
     if (!Object.keys(changes).length) return;
+    if (status === "closed" && f.status !== "closed")
+      await emitEvent(tx, "feedback.closed", {
+        id,
+        number: f.number,
+        customerId,
+        resolution: values.resolution ?? f.resolution,
+      });
     await tx
       .update(feedback)
       .set({ ...values, version: sql`${feedback.version} + 1`, updatedAt: now })

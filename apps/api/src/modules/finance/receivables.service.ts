@@ -28,6 +28,7 @@ import { decodeCursor, pageOf } from "../../shared/cursor.js";
 import { AppError, notFound } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
 import { shanghaiDate } from "../activities/activities.access.js";
+import { emitEvent } from "../webhooks/webhooks.service.js";
 import { collectionRows } from "./collections.service.js";
 
 const bad = (field: string, code: string) =>
@@ -335,6 +336,12 @@ export async function recordPayment(db: Db, caller: Caller, input: PaymentCreate
       actorId: caller.userId,
       actorName: caller.displayName,
       detail: { customerId: input.customerId, title: `收款 ${input.amount}`, amount: input.amount },
+    });
+    await emitEvent(tx, "payment.received", {
+      id: payment!.id,
+      customerId: input.customerId,
+      amount: input.amount,
+      receivedOn: input.receivedOn,
     });
     return payment!.id;
   });

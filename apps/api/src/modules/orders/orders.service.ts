@@ -34,6 +34,7 @@ import { checkVersion, diff } from "../../shared/versioning.js";
 import { shanghaiDate } from "../activities/activities.access.js";
 import { cancelReceivables, createReceivables } from "../finance/receivables.service.js";
 import { postMovement } from "../products/products.service.js";
+import { emitEvent } from "../webhooks/webhooks.service.js";
 
 const bad = (field: string, code: string) =>
   new AppError(400, ErrorCode.validation, { fields: [{ field, code }] });
@@ -316,6 +317,13 @@ export async function transitionOrder(
       .set({ status: step.to, ...signing, ...bump })
       .where(eq(orders.id, id));
     await audit(tx, ctx, caller, current, action, { status: { before: current.status, after: step.to } });
+    if (action === "sign")
+      await emitEvent(tx, "order.signed", {
+        id,
+        number: current.number,
+        customerId: current.customerId,
+        total: current.total,
+      });
   });
   return getOrder(db, caller, id);
 }
@@ -380,6 +388,12 @@ export async function deliverOrder(
       .set({ status, ...bump })
       .where(eq(orders.id, id));
     await audit(tx, ctx, caller, current, "deliver", { status: { before: current.status, after: status } });
+    await emitEvent(tx, "order.delivered", {
+      id,
+      number: current.number,
+      customerId: current.customerId,
+      status,
+    });
   });
   return getOrder(db, caller, id);
 }
