@@ -40,6 +40,26 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
+      // Custom fields change what every customer form requires: they run alone, after the rest.
+      testIgnore: "**/custom-fields.spec.ts",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          ...(executablePath ? { executablePath } : {}),
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+          ],
+        },
+      },
+    },
+    {
+      name: "custom-fields",
+      testMatch: "**/custom-fields.spec.ts",
+      dependencies: ["chromium"],
+      fullyParallel: false,
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {

@@ -11,10 +11,15 @@ export const MODULES = [
   { key: "relationship", path: "/relationship", requires: ["activity:read"] },
   { key: "products", path: "/products", requires: ["product:read", "inventory:read"] },
   { key: "sales", path: "/sales", requires: ["order:read"] },
-  { key: "finance", path: "/finance", requires: ["finance:read"] },
+  // Salespeople (order:read) see their own customers' receivables there, read-only.
+  { key: "finance", path: "/finance", requires: ["finance:read", "order:read"] },
   { key: "feedback", path: "/feedback", requires: ["feedback:read"] },
   { key: "reports", path: "/reports", requires: ["report:read"] },
-  { key: "admin", path: "/admin", requires: ["department:read", "user:read", "role:read", "audit:read"] },
+  {
+    key: "admin",
+    path: "/admin",
+    requires: ["department:read", "user:read", "role:read", "audit:read", "dictionary:manage"],
+  },
 ] as const satisfies readonly { key: string; path: string; requires: readonly Permission[] }[];
 export type ModuleKey = (typeof MODULES)[number]["key"];
 

@@ -30,14 +30,14 @@ export const ERROR_TITLES: Record<ErrorCode, Text> = {
   [ErrorCode.badRequest]: { "zh-CN": "请求格式错误", en: "Malformed request" },
   [ErrorCode.unauthenticated]: { "zh-CN": "请先登录", en: "Authentication required" },
   [ErrorCode.invalidCredentials]: { "zh-CN": "用户名或密码错误", en: "Wrong username or password" },
-  [ErrorCode.tokenInvalid]: { "zh-CN": "登录凭证无效,请重新登录", en: "The access token is not valid" },
-  [ErrorCode.tokenExpired]: { "zh-CN": "登录已过期,请重新登录", en: "The access token has expired" },
+  [ErrorCode.tokenInvalid]: { "zh-CN": "登录凭证无效，请重新登录", en: "The access token is not valid" },
+  [ErrorCode.tokenExpired]: { "zh-CN": "登录已过期，请重新登录", en: "The access token has expired" },
   [ErrorCode.refreshInvalid]: {
-    "zh-CN": "会话已失效,请重新登录",
+    "zh-CN": "会话已失效，请重新登录",
     en: "The session has ended; please log in again",
   },
   [ErrorCode.accountLocked]: {
-    "zh-CN": "登录失败次数过多,账号已暂时锁定",
+    "zh-CN": "登录失败次数过多，账号已暂时锁定",
     en: "Too many failed logins; the account is temporarily locked",
   },
   [ErrorCode.accountDisabled]: { "zh-CN": "账号已停用", en: "This account is disabled" },
@@ -50,11 +50,11 @@ export const ERROR_TITLES: Record<ErrorCode, Text> = {
   [ErrorCode.notFound]: { "zh-CN": "资源不存在", en: "Not found" },
   [ErrorCode.conflict]: { "zh-CN": "数据冲突", en: "Conflict" },
   [ErrorCode.preconditionFailed]: {
-    "zh-CN": "数据已被他人修改,请刷新后重试",
+    "zh-CN": "数据已被他人修改，请刷新后重试",
     en: "The record was changed by someone else; reload and try again",
   },
   [ErrorCode.departmentNotEmpty]: {
-    "zh-CN": "部门下仍有在职人员或下级部门,不能停用",
+    "zh-CN": "部门下仍有在职人员或下级部门，不能停用",
     en: "The department still has active people or sub-departments",
   },
   [ErrorCode.cycle]: {
@@ -66,7 +66,7 @@ export const ERROR_TITLES: Record<ErrorCode, Text> = {
     en: "This looks like an existing customer",
   },
   [ErrorCode.gone]: {
-    "zh-CN": "该记录已删除,请先从回收站恢复",
+    "zh-CN": "该记录已删除，请先从回收站恢复",
     en: "The record is deleted; restore it from the recycle bin first",
   },
   [ErrorCode.lastAdministrator]: {
@@ -78,7 +78,7 @@ export const ERROR_TITLES: Record<ErrorCode, Text> = {
     en: "This Idempotency-Key was used for a different request",
   },
   [ErrorCode.insufficientStock]: { "zh-CN": "库存不足", en: "Not enough stock" },
-  [ErrorCode.rateLimited]: { "zh-CN": "请求过于频繁,请稍后再试", en: "Too many requests; try again later" },
+  [ErrorCode.rateLimited]: { "zh-CN": "请求过于频繁，请稍后再试", en: "Too many requests; try again later" },
   [ErrorCode.payloadTooLarge]: { "zh-CN": "请求内容过大", en: "The request body is too large" },
   [ErrorCode.unsupportedMediaType]: {
     "zh-CN": "不支持的内容类型",
@@ -99,7 +99,7 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
   },
   unknown_field: { "zh-CN": "不允许的字段", en: "This field is not allowed" },
   money_format: {
-    "zh-CN": "金额格式不正确(最多12位整数、2位小数)",
+    "zh-CN": "金额格式不正确（最多12位整数、2位小数）",
     en: "Not a valid amount (up to 12 digits and 2 decimals)",
   },
   phone_format: { "zh-CN": "电话号码格式不正确", en: "Not a valid phone number" },
@@ -116,10 +116,10 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
   email_format: { "zh-CN": "邮箱格式不正确", en: "Not a valid email address" },
   url_format: { "zh-CN": "网址格式不正确", en: "Not a valid web address" },
   postcode_format: { "zh-CN": "邮编应为6位数字", en: "A postcode has 6 digits" },
-  area_code_format: { "zh-CN": "区号格式不正确(如 0571)", en: "Not a valid area code (e.g. 0571)" },
+  area_code_format: { "zh-CN": "区号格式不正确（如 0571）", en: "Not a valid area code (e.g. 0571)" },
   mobile_format: { "zh-CN": "手机号码格式不正确", en: "Not a valid mobile number" },
   credit_code_invalid: {
-    "zh-CN": "统一社会信用代码无效(校验位不符)",
+    "zh-CN": "统一社会信用代码无效（校验位不符）",
     en: "Not a valid unified social credit code (check character)",
   },
   credit_code_taken: {
@@ -160,16 +160,16 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
   import_not_committable: { "zh-CN": "该导入当前不能提交", en: "This import cannot be committed now" },
   import_not_undoable: { "zh-CN": "该导入当前不能撤销", en: "This import cannot be undone now" },
   restore_merged: {
-    "zh-CN": "该客户已被合并,请撤销合并而不是恢复",
+    "zh-CN": "该客户已被合并，请撤销合并而不是恢复",
     en: "This customer was merged; undo the merge instead",
   },
   merge_already_undone: { "zh-CN": "该合并已撤销", en: "This merge was undone already" },
   merge_survivor_changed: {
-    "zh-CN": "合并后保留的客户已被修改,不能撤销",
+    "zh-CN": "合并后保留的客户已被修改，不能撤销",
     en: "The surviving customer changed since the merge",
   },
   import_changed_since: {
-    "zh-CN": "导入的客户之后已被修改,不能撤销",
+    "zh-CN": "导入的客户之后已被修改，不能撤销",
     en: "Customers of this import changed since",
   },
   invalid_cursor: { "zh-CN": "分页游标无效", en: "Invalid cursor" },
@@ -184,7 +184,7 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
   },
   unknown_custom_field: { "zh-CN": "没有这个自定义字段", en: "There is no such custom field" },
   custom_key_format: {
-    "zh-CN": "字段标识以小写字母开头,只含小写字母、数字和下划线(2–40位)",
+    "zh-CN": "字段标识以小写字母开头，只含小写字母、数字和下划线（2–40位）",
     en: "Start with a lower-case letter; use lower-case letters, digits and _ (2–40)",
   },
   custom_key_taken: { "zh-CN": "该字段标识已被使用", en: "This key is taken" },
@@ -199,7 +199,7 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
   custom_option_format: { "zh-CN": "选项值不能包含 , ; |", en: "An option value cannot contain , ; |" },
   custom_option_repeated: { "zh-CN": "选项值不能重复", en: "Option values must differ" },
   custom_option_in_use: {
-    "zh-CN": "该选项已被记录使用,不能删除(可改名)",
+    "zh-CN": "该选项已被记录使用，不能删除（可改名）",
     en: "Records use this option; rename it instead of removing it",
   },
   custom_unique_not_allowed: {
@@ -207,7 +207,7 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
     en: "Only text, number and date fields can be unique",
   },
   custom_unique_conflict: {
-    "zh-CN": "已有记录的取值重复,不能设为唯一",
+    "zh-CN": "已有记录的取值重复，不能设为唯一",
     en: "Existing records share values; the field cannot be made unique",
   },
   custom_unique_bulk: {
@@ -215,21 +215,21 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
     en: "A unique field cannot be set to one value on many records",
   },
   custom_value_taken: {
-    "zh-CN": "该值已被其他记录使用(唯一字段)",
+    "zh-CN": "该值已被其他记录使用（唯一字段）",
     en: "Another record has this value (unique field)",
   },
   custom_text_format: { "zh-CN": "请输入文本", en: "Enter text" },
   custom_text_too_long: { "zh-CN": "文本最长 500 字", en: "At most 500 characters" },
   custom_number_format: {
-    "zh-CN": "请输入数字(最多15位整数、6位小数)",
+    "zh-CN": "请输入数字（最多15位整数、6位小数）",
     en: "Enter a number (up to 15 digits and 6 decimals)",
   },
-  custom_date_format: { "zh-CN": "请输入日期(YYYY-MM-DD)", en: "Enter a date (YYYY-MM-DD)" },
+  custom_date_format: { "zh-CN": "请输入日期（YYYY-MM-DD）", en: "Enter a date (YYYY-MM-DD)" },
   custom_boolean_format: { "zh-CN": "请选择是或否", en: "Choose yes or no" },
   custom_option_unknown: { "zh-CN": "请从选项中选择", en: "Choose one of the options" },
   custom_range_format: { "zh-CN": "范围格式应为 起..止", en: "A range is written from..to" },
   quantity_format: {
-    "zh-CN": "数量格式不正确(最多12位整数、3位小数)",
+    "zh-CN": "数量格式不正确（最多12位整数、3位小数）",
     en: "Not a valid quantity (up to 12 digits and 3 decimals)",
   },
   quantity_positive: { "zh-CN": "数量必须大于 0", en: "The quantity must be above 0" },
@@ -291,15 +291,15 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
     "zh-CN": "该应收款不属于此客户或已结清/作废",
     en: "This receivable is not open for this customer",
   },
-  payment_exceeds_balance: { "zh-CN": "金额超过未收(付)余额", en: "More than the open balance" },
+  payment_exceeds_balance: { "zh-CN": "金额超过未收（付）余额", en: "More than the open balance" },
   payment_is_reversal: { "zh-CN": "冲销记录不能再冲销", en: "A reversal cannot be reversed" },
   payment_already_reversed: { "zh-CN": "该收款已冲销", en: "This payment was reversed already" },
   payable_not_open: { "zh-CN": "该应付款已结清或作废", en: "This payable is not open" },
   order_has_payments: {
-    "zh-CN": "订单已有收款,不能作废",
+    "zh-CN": "订单已有收款，不能作废",
     en: "The order has payments; it cannot be cancelled",
   },
-  purchase_has_payments: { "zh-CN": "采购单已有付款,不能作废", en: "The purchase order has payments" },
+  purchase_has_payments: { "zh-CN": "采购单已有付款，不能作废", en: "The purchase order has payments" },
   promise_date_required: { "zh-CN": "承诺付款需填写承诺日期", en: "A promise to pay needs its date" },
   resolution_required: { "zh-CN": "结束反馈必须填写处理结果", en: "Closing needs a resolution" },
   rating_range: { "zh-CN": "满意度为 1–5 分", en: "A rating from 1 to 5" },

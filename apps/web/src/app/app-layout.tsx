@@ -10,6 +10,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { useLogout } from "../features/auth/use-auth";
+import { NotificationBell } from "../features/relationship/notification-bell";
 import { useCurrentUser } from "../shared/api";
 import { BrandMark } from "../shared/ui/brand-mark";
 import { LanguageSwitch } from "../shared/ui/language-switch";
@@ -114,6 +115,7 @@ export function AppLayout() {
             />
           </Flex>
           <Flex align="center" gap={8}>
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu />
           </Flex>

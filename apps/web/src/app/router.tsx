@@ -8,7 +8,16 @@ import { RouteErrorPage } from "./route-error-page";
 import { RequireAuth, RequireModule, RequirePermission, SessionGate } from "./route-guards";
 
 /** Modules with pages of their own; the others get an honest placeholder page. */
-const BUILT: readonly ModuleKey[] = ["workbench", "admin", "customers"];
+const BUILT: readonly ModuleKey[] = [
+  "workbench",
+  "admin",
+  "customers",
+  "relationship",
+  "products",
+  "sales",
+  "finance",
+  "feedback",
+];
 
 const placeholderRoutes: RouteObject[] = MODULES.filter((m) => !BUILT.includes(m.key)).map((module) => ({
   path: module.path,
@@ -58,6 +67,30 @@ const adminRoute: RouteObject = {
               index: true,
               lazy: async () => ({
                 Component: (await import("../features/admin/organisation-page")).OrganisationPage,
+              }),
+            },
+          ],
+        },
+        {
+          path: "custom-fields",
+          element: <RequirePermission permission="dictionary:manage" />,
+          children: [
+            {
+              index: true,
+              lazy: async () => ({
+                Component: (await import("../features/admin/custom-fields-page")).CustomFieldsPage,
+              }),
+            },
+          ],
+        },
+        {
+          path: "dictionaries",
+          element: <RequirePermission permission="dictionary:manage" />,
+          children: [
+            {
+              index: true,
+              lazy: async () => ({
+                Component: (await import("../features/admin/dictionaries-page")).DictionariesPage,
               }),
             },
           ],
@@ -122,6 +155,124 @@ const customersRoute: RouteObject = {
   ],
 };
 
+/** 客户关系维护: one page with a tab per list; `:id` (and `?event=`) open a record, as notifications link. */
+const relationshipPage = async () => ({
+  Component: (await import("../features/relationship/relationship-page")).RelationshipPage,
+});
+const relationshipRoute: RouteObject = {
+  path: "/relationship",
+  element: <RequireModule module="relationship" />,
+  children: [
+    { index: true, lazy: relationshipPage },
+    { path: ":tab", lazy: relationshipPage },
+    { path: ":tab/:id", lazy: relationshipPage },
+  ],
+};
+
+/** 产品与库存: one page with a tab per list (catalogue, stock, 材料单, purchases). */
+const productsPage = async () => ({
+  Component: (await import("../features/products/products-page")).ProductsPage,
+});
+const productsRoute: RouteObject = {
+  path: "/products",
+  element: <RequireModule module="products" />,
+  children: [
+    { index: true, lazy: productsPage },
+    { path: ":tab", lazy: productsPage },
+  ],
+};
+
+/** 销售管理: contract orders and transactions as tabs; an order's own page. */
+const salesPage = async () => ({ Component: (await import("../features/sales/sales-page")).SalesPage });
+const salesRoute: RouteObject = {
+  path: "/sales",
+  element: <RequireModule module="sales" />,
+  children: [
+    { index: true, lazy: salesPage },
+    { path: ":tab", lazy: salesPage },
+    {
+      path: "orders/:id",
+      lazy: async () => ({
+        Component: (await import("../features/sales/order-detail-page")).OrderDetailPage,
+      }),
+    },
+  ],
+};
+
+/**
+ * 财务管理: one page with a tab per list, and the printable bills. Salespeople (order:read) may read
+ * their own customers' receivables here too, so the page decides what each role sees.
+ */
+const financePage = async () => ({
+  Component: (await import("../features/finance/finance-page")).FinancePage,
+});
+const financeRoute: RouteObject = {
+  path: "/finance",
+  children: [
+    { index: true, lazy: financePage },
+    {
+      path: "bills/customer/:customerId",
+      lazy: async () => ({ Component: (await import("../features/finance/bill-pages")).CustomerBillPage }),
+    },
+    {
+      path: "bills/supplier/:supplier",
+      element: <RequirePermission permission="finance:read" />,
+      children: [
+        {
+          index: true,
+          lazy: async () => ({
+            Component: (await import("../features/finance/bill-pages")).SupplierBillPage,
+          }),
+        },
+      ],
+    },
+    { path: ":tab", lazy: financePage },
+  ],
+};
+
+/** 服务反馈: the list and 回访 as tabs; the form of input screen 2; a feedback's own page (notifications link there). */
+const feedbackPage = async () => ({
+  Component: (await import("../features/feedback/feedback-page")).FeedbackPage,
+});
+const feedbackRoute: RouteObject = {
+  path: "/feedback",
+  element: <RequireModule module="feedback" />,
+  children: [
+    { index: true, lazy: feedbackPage },
+    { path: "visits", lazy: feedbackPage },
+    {
+      path: "new",
+      element: <RequirePermission permission="feedback:create" />,
+      children: [
+        {
+          index: true,
+          lazy: async () => ({
+            Component: (await import("../features/feedback/feedback-form-page")).FeedbackCreatePage,
+          }),
+        },
+      ],
+    },
+    {
+      path: ":id",
+      lazy: async () => ({
+        Component: (await import("../features/feedback/feedback-detail-page")).FeedbackDetailPage,
+      }),
+    },
+    {
+      path: ":id/edit",
+      element: <RequirePermission permission="feedback:update" />,
+      children: [
+        {
+          index: true,
+          lazy: async () => ({
+            Component: (await import("../features/feedback/feedback-form-page")).FeedbackEditPage,
+          }),
+        },
+      ],
+    },
+  ],
+};
+
 export const routes: RouteObject[] = [
   {
     element: <SessionGate />,
@@ -147,6 +298,11 @@ export const routes: RouteObject[] = [
               },
               adminRoute,
               customersRoute,
+              relationshipRoute,
+              productsRoute,
+              salesRoute,
+              financeRoute,
+              feedbackRoute,
               ...placeholderRoutes,
               {
                 path: "/change-password",

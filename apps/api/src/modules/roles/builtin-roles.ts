@@ -89,6 +89,8 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       ...every("feedback"),
       "product:read",
       "report:read",
+      // To assign feedback to colleagues (the user list, without salaries).
+      "user:read",
     ],
     dataScope: "all",
   },

@@ -3,6 +3,10 @@ import {
   Department,
   type DepartmentCreate,
   type DepartmentUpdate,
+  DictionaryItem,
+  type DictionaryItemCreate,
+  type DictionaryItemUpdate,
+  type DictionaryType,
   PasswordResetResult,
   page,
   Role,
@@ -30,6 +34,7 @@ const UserPage = page(User);
 const AuditPage = page(AuditEntry);
 const DepartmentList = z.object({ items: z.array(Department) });
 const RoleList = z.object({ items: z.array(Role) });
+const DictionaryList = z.object({ items: z.array(DictionaryItem) });
 
 // Departments (组织架构)
 
@@ -113,3 +118,18 @@ export interface AuditFilters {
 
 export const fetchAuditLog = (filters: AuditFilters, cursor?: string) =>
   apiRequest(`/audit-log${query({ ...filters, limit: 30, cursor })}`, { schema: AuditPage });
+
+// Dictionaries (数据字典)
+
+/** One list's items in their order, inactive ones included (flagged). */
+export const fetchDictionaryItems = async (type: DictionaryType) =>
+  (await apiRequest(`/dictionaries?type=${type}`, { schema: DictionaryList })).items;
+
+export const createDictionaryItem = (body: DictionaryItemCreate) =>
+  apiRequest("/dictionaries", { method: "POST", body, schema: DictionaryItem });
+
+export const updateDictionaryItem = (
+  id: string,
+  version: number,
+  body: z.infer<typeof DictionaryItemUpdate>,
+) => apiRequest(`/dictionaries/${id}`, { method: "PATCH", body, ifMatch: version, schema: DictionaryItem });

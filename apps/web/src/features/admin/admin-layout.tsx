@@ -9,6 +9,8 @@ export const ADMIN_PAGES = [
   { key: "users", path: "/admin/users", requires: "user:read" },
   { key: "roles", path: "/admin/roles", requires: "role:read" },
   { key: "organisation", path: "/admin/organisation", requires: "department:read" },
+  { key: "customFields", path: "/admin/custom-fields", requires: "dictionary:manage" },
+  { key: "dictionaries", path: "/admin/dictionaries", requires: "dictionary:manage" },
   { key: "auditLog", path: "/admin/audit-log", requires: "audit:read" },
 ] as const satisfies readonly { key: string; path: string; requires: Permission }[];
 

@@ -24,6 +24,20 @@ export const AUDIT_FIELDS = [
   "dataScope",
   "scopeDepartmentIds",
   "deleted",
+  "key",
+  "label",
+  "labelEn",
+  "type",
+  "options",
+  "required",
+  "unique",
+  "helpText",
+  "position",
+  "archived",
+  "entity",
+  "code",
+  "sortOrder",
+  "active",
 ] as const;
 type AuditField = (typeof AUDIT_FIELDS)[number];
 export const isAuditField = (field: string): field is AuditField =>
@@ -36,6 +50,8 @@ function formatValue(value: unknown, names: NameLookup, t: TFunction): string {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return value ? t("admin.common.yes") : t("admin.common.no");
   if (typeof value === "string") return names(value) ?? value;
+  // A custom field's option: its label.
+  if (typeof value === "object" && "label" in value) return String(value.label);
   if (Array.isArray(value)) return value.length ? value.map((v) => formatValue(v, names, t)).join("、") : "—";
   return JSON.stringify(value);
 }

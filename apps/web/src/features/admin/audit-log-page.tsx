@@ -23,7 +23,7 @@ import "./admin.css";
 
 type RangeValue = GetProps<typeof DatePicker.RangePicker>["value"];
 
-const ENTITY_TYPES = ["user", "department", "role"] as const;
+const ENTITY_TYPES = ["user", "department", "role", "custom_field", "dictionary_item"] as const;
 const ACTIONS = [
   "create",
   "update",
@@ -33,6 +33,7 @@ const ACTIONS = [
   "enable",
   "delete",
   "restore",
+  "archive",
   "password_reset",
   "password_change",
   "login",

@@ -1,9 +1,11 @@
+import type { DictionaryType } from "@crm/contracts";
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import {
   type AuditFilters,
   fetchAuditLog,
   fetchDepartments,
+  fetchDictionaryItems,
   fetchRoles,
   fetchUsers,
   type UserFilters,
@@ -14,7 +16,17 @@ export const adminKeys = {
   roles: (includeDeleted: boolean) => ["admin", "roles", { includeDeleted }] as const,
   users: (filters: UserFilters) => ["admin", "users", filters] as const,
   audit: (filters: AuditFilters) => ["admin", "audit", filters] as const,
+  dictionary: (type: DictionaryType) => ["admin", "dictionaries", type] as const,
 };
+
+/** One drop-down list (字典) with its inactive items, for the admin page. */
+export function useDictionaryItems(type: DictionaryType) {
+  return useQuery({
+    queryKey: adminKeys.dictionary(type),
+    queryFn: () => fetchDictionaryItems(type),
+    placeholderData: keepPreviousData,
+  });
+}
 
 export function useDepartments(enabled = true) {
   return useQuery({ queryKey: adminKeys.departments, queryFn: fetchDepartments, enabled });
@@ -57,7 +69,7 @@ export function useAuditPages(filters: AuditFilters) {
 export function useInvalidateAdmin() {
   const client = useQueryClient();
   return useCallback(
-    (...lists: ("departments" | "roles" | "users")[]) =>
+    (...lists: ("departments" | "roles" | "users" | "dictionaries")[]) =>
       Promise.all([...lists, "audit"].map((list) => client.invalidateQueries({ queryKey: ["admin", list] }))),
     [client],
   );

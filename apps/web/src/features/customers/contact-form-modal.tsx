@@ -1,21 +1,37 @@
 import { type Contact, ContactCreate, type ContactUpdate } from "@crm/contracts";
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App, Checkbox, Col, Form, Input, Modal, Row } from "antd";
+import { Alert, App, Checkbox, Col, Form, Input, Modal, Row, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { errorMessage, isApiError } from "../../shared/api";
-import { applyFieldErrors, zodRule } from "../../shared/forms/zod-rule";
+import { CustomFieldItems } from "../../shared/custom-fields/custom-field-inputs";
+import {
+  type CustomFormValues,
+  customCreateValues,
+  customPatchValues,
+  toCustomFormValues,
+} from "../../shared/custom-fields/custom-field-values";
+import { activeFields, useCustomFields } from "../../shared/custom-fields/use-custom-fields";
+import { useStaleFieldRecovery } from "../../shared/custom-fields/use-stale-field-recovery";
+import { applyFieldErrors, isFormField, zodRule } from "../../shared/forms/zod-rule";
 import type { Translation } from "../../shared/i18n/zh-cn";
 import { blankToNull, isConflict } from "./customer-format";
 import { createContact, updateContact } from "./customers-api";
 import { useInvalidateCustomers } from "./use-customer-queries";
 
 const TEXT = ["title", "department", "mobile", "phone", "email", "wechat", "birthday", "notes"] as const;
-type ContactFormValues = { name: string; isPrimary: boolean } & Record<(typeof TEXT)[number], string>;
-const FIELDS = ["name", ...TEXT, "isPrimary"];
+type ContactFormValues = { name: string; isPrimary: boolean; customFields: CustomFormValues } & Record<
+  (typeof TEXT)[number],
+  string
+>;
+const FIELDS = ["name", ...TEXT, "isPrimary", "customFields"];
 const shape = ContactCreate.shape;
 
 function toValues(c: Contact | null, first: boolean): ContactFormValues {
-  const values = { name: c?.name ?? "", isPrimary: c ? c.isPrimary : first } as ContactFormValues;
+  const values = {
+    name: c?.name ?? "",
+    isPrimary: c ? c.isPrimary : first,
+    customFields: toCustomFormValues(c?.customFields),
+  } as ContactFormValues;
   for (const key of TEXT) values[key] = c?.[key] ?? "";
   return values;
 }
@@ -36,12 +52,18 @@ export function ContactFormModal({ customerId, contact, first, onClose }: Contac
   const invalidate = useInvalidateCustomers();
   const [form] = Form.useForm<ContactFormValues>();
   const initial = toValues(contact, first);
+  const fields = useCustomFields("contact");
+  const definitions = activeFields(fields.data);
+  const customKeys = definitions.map((d) => d.key);
+  const recover = useStaleFieldRecovery(form, definitions);
 
   const save = useMutation({
     mutationFn: (v: ContactFormValues) => {
       if (!contact) {
         const body: ContactCreate = { customerId, name: v.name.trim(), isPrimary: v.isPrimary };
         for (const key of TEXT) body[key] = blankToNull(v[key]);
+        const custom = customCreateValues(definitions, v.customFields);
+        if (custom) body.customFields = custom;
         return createContact(body);
       }
       const patch: ContactUpdate = {};
@@ -49,6 +71,8 @@ export function ContactFormModal({ customerId, contact, first, onClose }: Contac
       if (v.isPrimary !== initial.isPrimary) patch.isPrimary = v.isPrimary;
       for (const key of TEXT)
         if (blankToNull(v[key]) !== blankToNull(initial[key])) patch[key] = blankToNull(v[key]);
+      const custom = customPatchValues(definitions, initial.customFields, v.customFields);
+      if (custom) patch.customFields = custom;
       return updateContact(contact.id, contact.version, patch);
     },
     onSuccess: () => {
@@ -57,7 +81,10 @@ export function ContactFormModal({ customerId, contact, first, onClose }: Contac
       onClose();
     },
     onError: (error) => {
-      if (isApiError(error)) applyFieldErrors(form, error.fieldErrors, FIELDS);
+      if (isApiError(error)) {
+        applyFieldErrors(form, error.fieldErrors, FIELDS, customKeys);
+        if (recover(error.fieldErrors)) void message.warning(t("customers.form.fieldsChanged"));
+      }
       if (isConflict(error)) void invalidate();
     },
   });
@@ -69,7 +96,11 @@ export function ContactFormModal({ customerId, contact, first, onClose }: Contac
     </Form.Item>
   );
   const error = save.error;
-  const fieldError = isApiError(error) && error.fieldErrors.some((e) => FIELDS.includes(e.field));
+  const fieldError =
+    isApiError(error) &&
+    error.fieldErrors.some(
+      (e) => isFormField(e.field, FIELDS, customKeys) || e.field.startsWith("customFields."),
+    );
 
   return (
     <Modal
@@ -82,6 +113,7 @@ export function ContactFormModal({ customerId, contact, first, onClose }: Contac
       okText={t("customers.common.save")}
       cancelText={t("customers.common.cancel")}
       confirmLoading={save.isPending}
+      okButtonProps={{ disabled: fields.isPending }}
       destroyOnHidden
       width={640}
     >
@@ -141,6 +173,19 @@ export function ContactFormModal({ customerId, contact, first, onClose }: Contac
             </Form.Item>
           </Col>
         </Row>
+        {definitions.length > 0 && (
+          <>
+            <Typography.Title level={5} className="contact-form__section">
+              {t("customFields.section")}
+            </Typography.Title>
+            <CustomFieldItems
+              definitions={definitions}
+              initial={contact ? contact.customFields : null}
+              col={{ xs: 24, sm: 12 }}
+              gutter={16}
+            />
+          </>
+        )}
       </Form>
     </Modal>
   );

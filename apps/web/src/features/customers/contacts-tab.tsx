@@ -16,6 +16,8 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage, usePermissions } from "../../shared/api";
+import { customValueDisplay, fieldLabel } from "../../shared/custom-fields/custom-field-values";
+import { activeFields, useCustomFields } from "../../shared/custom-fields/use-custom-fields";
 import { ContactFormModal } from "./contact-form-modal";
 import { formatDate, isConflict } from "./customer-format";
 import { deleteContact, updateContact } from "./customers-api";
@@ -35,6 +37,7 @@ export function ContactsTab({ customer, contacts }: ContactsTabProps) {
   /** undefined: closed; null: a new contact. */
   const [editing, setEditing] = useState<Contact | null | undefined>();
   const live = !customer.deleted && !customer.mergedIntoId;
+  const definitions = activeFields(useCustomFields("contact").data);
   const items = [...(contacts.data ?? [])].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
 
   const onError = (error: unknown) => {
@@ -84,6 +87,13 @@ export function ContactsTab({ customer, contacts }: ContactsTabProps) {
       title: t("customers.contacts.birthday"),
       render: (_, c) => formatDate(c.birthday, i18n.language),
     },
+    // The contacts' custom fields (自定义字段), after the built-in ones.
+    ...definitions.map((def): TableColumnsType<Contact>[number] => ({
+      key: `cf.${def.key}`,
+      title: fieldLabel(def, i18n.language),
+      align: def.type === "number" ? "right" : undefined,
+      render: (_, c) => customValueDisplay(def, c.customFields[def.key], i18n.language),
+    })),
   ];
   if (live && (can("contact:update") || can("contact:delete"))) {
     columns.push({

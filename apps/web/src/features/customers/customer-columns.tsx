@@ -1,14 +1,16 @@
 import { SettingOutlined } from "@ant-design/icons";
 import type { Customer } from "@crm/contracts";
-import { Button, Checkbox, Flex, Popover, type TableColumnsType, Tag, Typography } from "antd";
+import { Button, Checkbox, Divider, Flex, Popover, type TableColumnsType, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useCurrentUser } from "../../shared/api";
+import { customValueDisplay, fieldLabel, filterParam } from "../../shared/custom-fields/custom-field-values";
+import { activeFields, useCustomFields } from "../../shared/custom-fields/use-custom-fields";
 import { formatDate, formatDateTime, formatMoney } from "./customer-format";
 import { useDictionaries } from "./use-customer-queries";
 
-/** Every column the chooser offers, in table order; `name` is always shown. */
+/** Every built-in column the chooser offers, in table order; `name` is always shown. */
 export const COLUMN_KEYS = [
   "code",
   "name",
@@ -28,9 +30,17 @@ export const COLUMN_KEYS = [
   "createdAt",
   "updatedAt",
 ] as const;
-export type ColumnKey = (typeof COLUMN_KEYS)[number];
+type BuiltInColumn = (typeof COLUMN_KEYS)[number];
+/** A custom field's column: `cf.<key>` (after the built-in ones, in the fields' order). */
+type CustomColumn = `cf.${string}`;
+export type ColumnKey = BuiltInColumn | CustomColumn;
 
-const DEFAULT_COLUMNS: readonly ColumnKey[] = [
+const isBuiltIn = (key: string): key is BuiltInColumn => (COLUMN_KEYS as readonly string[]).includes(key);
+/** A column key as stored (localStorage, saved views); custom ones whose field is gone simply show nothing. */
+export const isColumnKey = (key: string): key is ColumnKey =>
+  isBuiltIn(key) || /^cf\.[a-z][a-z0-9_]*$/.test(key);
+
+const DEFAULT_COLUMNS: readonly BuiltInColumn[] = [
   "code",
   "name",
   "class",
@@ -48,7 +58,7 @@ function readColumns(userId: string): ColumnKey[] {
   try {
     const stored: unknown = JSON.parse(globalThis.localStorage?.getItem(storageKey(userId)) ?? "null");
     if (Array.isArray(stored)) {
-      const keys = COLUMN_KEYS.filter((k) => stored.includes(k));
+      const keys = orderColumns(stored.filter((k): k is string => typeof k === "string"));
       if (keys.length) return keys;
     }
   } catch {
@@ -57,12 +67,18 @@ function readColumns(userId: string): ColumnKey[] {
   return [...DEFAULT_COLUMNS];
 }
 
+/** Built-in columns in table order (name always), then the custom ones in the order given. */
+function orderColumns(keys: readonly string[]): ColumnKey[] {
+  const custom = [...new Set(keys.filter((k): k is CustomColumn => isColumnKey(k) && !isBuiltIn(k)))];
+  return [...COLUMN_KEYS.filter((k) => k === "name" || keys.includes(k)), ...custom];
+}
+
 /** The columns this user chose, remembered in localStorage per user. */
 export function useChosenColumns() {
   const { id } = useCurrentUser();
   const [chosen, setChosen] = useState<ColumnKey[]>(() => readColumns(id));
-  const choose = (keys: ColumnKey[]) => {
-    const ordered = COLUMN_KEYS.filter((k) => k === "name" || keys.includes(k));
+  const choose = (keys: readonly string[]) => {
+    const ordered = orderColumns(keys);
     setChosen(ordered);
     try {
       globalThis.localStorage?.setItem(storageKey(id), JSON.stringify(ordered));
@@ -73,13 +89,14 @@ export function useChosenColumns() {
   return { chosen, choose, reset: () => choose([...DEFAULT_COLUMNS]) };
 }
 
-const columnTitle = (key: ColumnKey) => `customers.fields.${key}` as const;
+const columnTitle = (key: BuiltInColumn) => `customers.fields.${key}` as const;
 
 /** The table's columns for the chosen keys, dictionary codes shown as labels in the UI language. */
 export function useCustomerColumns(chosen: readonly ColumnKey[]): TableColumnsType<Customer> {
   const { t, i18n } = useTranslation();
   const dict = useDictionaries();
-  const all: Record<ColumnKey, TableColumnsType<Customer>[number]> = {
+  const custom = activeFields(useCustomFields("customer").data);
+  const all: Record<BuiltInColumn, TableColumnsType<Customer>[number]> = {
     code: { render: (_, c) => <span className="customer-code">{c.code}</span> },
     name: {
       render: (_, c) => (
@@ -116,11 +133,20 @@ export function useCustomerColumns(chosen: readonly ColumnKey[]): TableColumnsTy
     createdAt: { render: (_, c) => formatDate(c.createdAt, i18n.language) },
     updatedAt: { render: (_, c) => formatDateTime(c.updatedAt, i18n.language) },
   };
-  return COLUMN_KEYS.filter((key) => key === "name" || chosen.includes(key)).map((key) => ({
+  const builtIn = COLUMN_KEYS.filter((key) => key === "name" || chosen.includes(key)).map((key) => ({
     key,
     title: t(columnTitle(key)),
     ...all[key],
   }));
+  const customColumns = custom
+    .filter((def) => chosen.includes(filterParam(def.key)))
+    .map((def): TableColumnsType<Customer>[number] => ({
+      key: filterParam(def.key),
+      title: fieldLabel(def, i18n.language),
+      align: def.type === "number" ? "right" : undefined,
+      render: (_, c) => customValueDisplay(def, c.customFields[def.key], i18n.language),
+    }));
+  return [...builtIn, ...customColumns];
 }
 
 interface ColumnChooserProps {
@@ -129,21 +155,46 @@ interface ColumnChooserProps {
   onReset: () => void;
 }
 
-/** A popover of check boxes, one per column. */
+/** A popover of check boxes, one per column; the custom fields' columns in a group of their own. */
 export function ColumnChooser({ chosen, onChange, onReset }: ColumnChooserProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const custom = activeFields(useCustomFields("customer").data);
+  const chosenBuiltIn = chosen.filter(isBuiltIn);
+  const chosenCustom = chosen.filter((k) => !isBuiltIn(k));
   const content = (
     <div className="customer-column-chooser">
       <Typography.Text type="secondary">{t("customers.list.columnsHint")}</Typography.Text>
       <Checkbox.Group<ColumnKey>
-        value={[...chosen]}
-        onChange={onChange}
+        value={chosenBuiltIn}
+        onChange={(keys) => onChange([...keys, ...chosenCustom])}
         options={COLUMN_KEYS.map((key) => ({
           value: key,
           label: t(columnTitle(key)),
           disabled: key === "name",
         }))}
       />
+      {custom.length > 0 && (
+        <>
+          <Divider plain titlePlacement="start" className="customer-column-chooser__divider">
+            {t("customFields.section")}
+          </Divider>
+          <Checkbox.Group<ColumnKey>
+            value={chosenCustom}
+            onChange={(keys) =>
+              // Columns of archived fields stay remembered (a restore brings them back).
+              onChange([
+                ...chosenBuiltIn,
+                ...chosenCustom.filter((k) => !custom.some((d) => filterParam(d.key) === k)),
+                ...custom.map((d) => filterParam(d.key)).filter((k) => keys.includes(k)),
+              ])
+            }
+            options={custom.map((def) => ({
+              value: filterParam(def.key),
+              label: fieldLabel(def, i18n.language),
+            }))}
+          />
+        </>
+      )}
       <Button size="small" type="link" onClick={onReset}>
         {t("customers.list.resetColumns")}
       </Button>

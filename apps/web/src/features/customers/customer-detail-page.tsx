@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Flex, Popconfirm, Result, Skeleton, Tabs, Tag
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { errorMessage, usePermissions } from "../../shared/api";
+import { LogContactButton } from "../relationship/log-contact-button";
 import { ContactsTab } from "./contacts-tab";
 import { isConflict } from "./customer-format";
 import { CustomerProfile } from "./customer-profile";
@@ -147,6 +148,7 @@ export function CustomerDetailPage() {
           </Flex>
           {live && (
             <Flex gap={8}>
+              <LogContactButton customer={c} />
               {can("customer:update") && (
                 <Button
                   type="primary"

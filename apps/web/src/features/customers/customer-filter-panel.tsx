@@ -1,7 +1,9 @@
-import { REGIONS } from "@crm/contracts";
+import { type CustomFieldDefinition, REGIONS } from "@crm/contracts";
 import { Button, Col, Flex, Input, Row, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { usePermissions } from "../../shared/api";
+import { CustomFieldFilter } from "../../shared/custom-fields/custom-field-filter";
+import { filterParam } from "../../shared/custom-fields/custom-field-values";
 import type { CustomerFilters } from "./customers-api";
 import { OwnerSelect } from "./owner-select";
 import type { useCustomerFilters } from "./use-customer-filters";
@@ -11,12 +13,17 @@ interface CustomerFilterPanelProps {
   filters: CustomerFilters;
   update: ReturnType<typeof useCustomerFilters>["update"];
   onClear: () => void;
+  /** The active custom fields: one filter each, after the built-in ones. */
+  definitions: readonly CustomFieldDefinition[];
 }
 
 const provinceOptions = REGIONS.map((p) => ({ value: p.name, label: p.name }));
 
-/** The collapsible filters: dictionaries, region, owner and creation period; each applies at once. */
-export function CustomerFilterPanel({ filters, update, onClear }: CustomerFilterPanelProps) {
+/**
+ * The collapsible filters: dictionaries, region, owner, creation period and the custom fields; each
+ * applies at once (typed text once the typing settles).
+ */
+export function CustomerFilterPanel({ filters, update, onClear, definitions }: CustomerFilterPanelProps) {
   const { t } = useTranslation();
   const { can } = usePermissions();
   const dictionaries = useDictionaries();
@@ -104,6 +111,22 @@ export function CustomerFilterPanel({ filters, update, onClear }: CustomerFilter
             />
           </Flex>
         </Col>
+        {definitions.map((def) => (
+          // A date range needs two pickers' room.
+          <Col
+            xs={24}
+            sm={12}
+            md={def.type === "date" ? 16 : 8}
+            xl={def.type === "date" ? 12 : 6}
+            key={def.key}
+          >
+            <CustomFieldFilter
+              definition={def}
+              value={filters[filterParam(def.key)]}
+              onChange={(value) => update({ [filterParam(def.key)]: value })}
+            />
+          </Col>
+        ))}
       </Row>
       <Flex justify="flex-end" className="customer-filter-panel__footer">
         <Button size="small" onClick={onClear}>

@@ -1,7 +1,8 @@
-import { CustomerCreate, Money, REGIONS } from "@crm/contracts";
+import { CustomerCreate, type CustomFieldDefinition, Money, REGIONS } from "@crm/contracts";
 import { Col, Form, type FormInstance, type FormRule, Input, Row, Select, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useCurrentUser, usePermissions } from "../../shared/api";
+import { CustomFieldItems } from "../../shared/custom-fields/custom-field-inputs";
 import { zodRule } from "../../shared/forms/zod-rule";
 import type { CustomerFormValues } from "./customer-form-values";
 import { OwnerSelect } from "./owner-select";
@@ -17,10 +18,20 @@ interface CustomerFormFieldsProps {
   /** The record being edited (its inactive dictionary values stay selectable). */
   current: CustomerFormValues;
   ownerName?: string | null | undefined;
+  /** The active custom fields, shown in a section of their own after the built-in ones. */
+  definitions: readonly CustomFieldDefinition[];
+  /** The record's custom values when the form opened (null for a new customer). */
+  initialCustom: Record<string, unknown> | null;
 }
 
 /** The fields of input screen 1, in three sections; every rule is the API's own zod schema. */
-export function CustomerFormFields({ form, current, ownerName }: CustomerFormFieldsProps) {
+export function CustomerFormFields({
+  form,
+  current,
+  ownerName,
+  definitions,
+  initialCustom,
+}: CustomerFormFieldsProps) {
   const { t } = useTranslation();
   const { can } = usePermissions();
   const me = useCurrentUser();
@@ -28,9 +39,9 @@ export function CustomerFormFields({ form, current, ownerName }: CustomerFormFie
   const province = Form.useWatch("province", form);
   const cities = REGIONS.find((p) => p.name === province)?.cities ?? [];
 
-  const label = (key: keyof CustomerFormValues) => t(`customers.fields.${key}`);
+  const label = (key: Exclude<keyof CustomerFormValues, "customFields">) => t(`customers.fields.${key}`);
   const optional = (key: keyof typeof shape): FormRule[] => [
-    zodRule(shape[key], label(key as keyof CustomerFormValues), { optional: true }),
+    zodRule(shape[key], label(key as Exclude<keyof CustomerFormValues, "customFields">), { optional: true }),
   ];
   const choose = (key: "class" | "province" | "city"): FormRule[] => [
     { required: true, message: t("customers.form.required", { field: label(key) }) },
@@ -203,6 +214,15 @@ export function CustomerFormFields({ form, current, ownerName }: CustomerFormFie
           </Col>
         )}
       </Row>
+
+      {definitions.length > 0 && (
+        <>
+          <Typography.Title level={5} className="customer-form__section">
+            {t("customFields.section")}
+          </Typography.Title>
+          <CustomFieldItems definitions={definitions} initial={initialCustom} />
+        </>
+      )}
     </>
   );
 }

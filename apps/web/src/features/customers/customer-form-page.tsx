@@ -1,12 +1,15 @@
 import { ArrowLeftOutlined } from "@ant-design/icons";
-import type { Customer } from "@crm/contracts";
+import type { Customer, CustomFieldDefinition } from "@crm/contracts";
 import { useMutation } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Flex, Form, Result, Skeleton, Typography } from "antd";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { errorMessage, isApiError } from "../../shared/api";
-import { applyFieldErrors } from "../../shared/forms/zod-rule";
+import { activeFields, useCustomFields } from "../../shared/custom-fields/use-custom-fields";
+import { useStaleFieldRecovery } from "../../shared/custom-fields/use-stale-field-recovery";
+import { mergeReloaded } from "../../shared/forms/merge-reload";
+import { applyFieldErrors, isFormField } from "../../shared/forms/zod-rule";
 import { CustomerFormFields } from "./customer-form-fields";
 import {
   type CustomerFormValues,
@@ -24,7 +27,17 @@ import "./customers.css";
 
 /** /customers/new */
 export function CustomerCreatePage() {
-  return <CustomerForm customer={null} />;
+  const fields = useCustomFields("customer");
+  if (fields.isPending) return <FormSkeleton />;
+  return <CustomerForm customer={null} definitions={activeFields(fields.data)} />;
+}
+
+function FormSkeleton() {
+  return (
+    <Card variant="borderless">
+      <Skeleton active paragraph={{ rows: 10 }} />
+    </Card>
+  );
 }
 
 /** /customers/:id/edit */
@@ -32,20 +45,17 @@ export function CustomerEditPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const customer = useCustomer(id);
-  if (customer.isPending) {
-    return (
-      <Card variant="borderless">
-        <Skeleton active paragraph={{ rows: 10 }} />
-      </Card>
-    );
-  }
+  const fields = useCustomFields("customer");
+  if (customer.isPending || fields.isPending) return <FormSkeleton />;
   if (customer.isError) {
     return <Result status="warning" title={errorMessage(customer.error)} extra={<BackLink />} />;
   }
   if (customer.data.deleted || customer.data.mergedIntoId) {
     return <Result status="info" title={t("customers.form.notEditable")} extra={<BackLink id={id} />} />;
   }
-  return <CustomerForm key={customer.data.id} customer={customer.data} />;
+  return (
+    <CustomerForm key={customer.data.id} customer={customer.data} definitions={activeFields(fields.data)} />
+  );
 }
 
 function BackLink({ id }: { id?: string }) {
@@ -57,8 +67,14 @@ function BackLink({ id }: { id?: string }) {
   );
 }
 
+interface CustomerFormProps {
+  customer: Customer | null;
+  /** The active custom fields of customers, in form order (empty when they could not be loaded). */
+  definitions: CustomFieldDefinition[];
+}
+
 /** Input screen 1: create or edit; an edit sends only the changed fields, with If-Match. */
-function CustomerForm({ customer }: { customer: Customer | null }) {
+function CustomerForm({ customer, definitions }: CustomerFormProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -67,6 +83,8 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
   /** The version edits are based on; a reload after a conflict replaces it but keeps the typed values. */
   const [baseline, setBaseline] = useState<Customer | null>(customer);
   const setDirty = useUnsavedChanges();
+  const customKeys = definitions.map((d) => d.key);
+  const recover = useStaleFieldRecovery(form, definitions);
   const topRef = useRef<HTMLDivElement>(null);
   const initial = toFormValues(customer);
 
@@ -78,8 +96,8 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
       values: CustomerFormValues;
       allowDuplicate: boolean;
     }) => {
-      if (!baseline) return createCustomer(toCreateBody(values), allowDuplicate);
-      const patch = toUpdateBody(toFormValues(baseline), values);
+      if (!baseline) return createCustomer(toCreateBody(values, definitions), allowDuplicate);
+      const patch = toUpdateBody(toFormValues(baseline), values, definitions);
       if (Object.keys(patch).length === 0) return null;
       return updateCustomer(baseline.id, baseline.version, patch, allowDuplicate);
     },
@@ -98,7 +116,14 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
       void navigate(`/customers/${saved.id}`);
     },
     onError: (error) => {
-      if (isApiError(error)) applyFieldErrors(form, error.fieldErrors, FORM_FIELDS);
+      if (isApiError(error)) {
+        applyFieldErrors(form, error.fieldErrors, FORM_FIELDS, customKeys);
+        if (recover(error.fieldErrors)) {
+          // The form scrolls to the new field once it is there.
+          void message.warning(t("customers.form.fieldsChanged"));
+          return;
+        }
+      }
       topRef.current?.scrollIntoView({ behavior: "smooth", block: "start" });
     },
   });
@@ -106,6 +131,10 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
   const reload = useMutation({
     mutationFn: () => fetchCustomer(baseline?.id ?? ""),
     onSuccess: (fresh) => {
+      // What the user changed stays; what they left alone takes the other person's newer value.
+      form.setFieldsValue(
+        mergeReloaded(form.getFieldsValue(true), toFormValues(baseline), toFormValues(fresh)),
+      );
       setBaseline(fresh);
       save.reset();
     },
@@ -121,7 +150,10 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
   const conflict = isConflict(error);
   const duplicate = isDuplicate(error) && isApiError(error) ? error : null;
   const onFields =
-    isApiError(error) && error.fieldErrors.some((e) => (FORM_FIELDS as readonly string[]).includes(e.field));
+    isApiError(error) &&
+    error.fieldErrors.some(
+      (e) => isFormField(e.field, FORM_FIELDS, customKeys) || e.field.startsWith("customFields."),
+    );
   const title = customer
     ? t("customers.form.editTitle", { name: customer.name })
     : t("customers.form.createTitle");
@@ -185,7 +217,13 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
         scrollToFirstError={{ behavior: "smooth", block: "center" }}
         className="customer-form"
       >
-        <CustomerFormFields form={form} current={initial} ownerName={customer?.ownerName} />
+        <CustomerFormFields
+          form={form}
+          current={initial}
+          ownerName={customer?.ownerName}
+          definitions={definitions}
+          initialCustom={customer ? customer.customFields : null}
+        />
         <Flex justify="flex-end" gap={8} className="customer-form__footer">
           <Button
             onClick={() => void navigate(customer ? `/customers/${customer.id}` : "/customers")}

@@ -28,6 +28,7 @@ const customer = {
   letter: "H",
   lastContactAt: null,
   mergedIntoId: null,
+  customFields: { channel: "direct", capacity: "100", archived_one: "kept" },
   deleted: false,
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
@@ -57,5 +58,39 @@ describe("customer form values", () => {
       phone: null,
     });
     expect(toUpdateBody(before, { ...before, employeeCount: "" })).toEqual({ employeeCount: null });
+  });
+
+  it("sends the filled-in custom fields on a create and only the changed ones on an edit", () => {
+    const defs = [
+      { key: "channel", type: "single_choice" as const, options: [{ value: "direct", label: "直采" }] },
+      { key: "capacity", type: "number" as const, options: [] },
+      { key: "note", type: "text" as const, options: [] },
+      {
+        key: "lines",
+        type: "multi_choice" as const,
+        options: [
+          { value: "a", label: "甲" },
+          { value: "b", label: "乙" },
+        ],
+      },
+    ];
+    const values = { ...toFormValues(null), name: "宏达", class: "1", province: "浙江省", city: "杭州市" };
+    const body = toCreateBody(
+      { ...values, customFields: { channel: "direct", note: "  ", capacity: "0100.50" } },
+      defs,
+    );
+    expect(body.customFields).toEqual({ channel: "direct", capacity: "100.5" });
+    expect(toCreateBody(values, defs)).not.toHaveProperty("customFields");
+
+    const before = toFormValues(customer);
+    expect(before.customFields).toEqual({ channel: "direct", capacity: "100", archived_one: "kept" });
+    // The form only holds the fields it shows; the archived one is never sent.
+    const shown = { channel: "direct", capacity: "100.0", note: "", lines: ["b", "a"] };
+    expect(toUpdateBody(before, { ...before, customFields: shown }, defs)).toEqual({
+      customFields: { lines: ["a", "b"] },
+    });
+    expect(
+      toUpdateBody(before, { ...before, customFields: { ...shown, capacity: null, lines: [] } }, defs),
+    ).toEqual({ customFields: { capacity: null } });
   });
 });

@@ -1,5 +1,13 @@
-import type { Customer, CustomerCreate, CustomerUpdate } from "@crm/contracts";
+import type { Customer, CustomerCreate, CustomerUpdate, CustomFieldDefinition } from "@crm/contracts";
+import {
+  type CustomFormValues,
+  customCreateValues,
+  customPatchValues,
+  toCustomFormValues,
+} from "../../shared/custom-fields/custom-field-values";
 import { blankToNull } from "./customer-format";
+
+type CustomDefs = readonly Pick<CustomFieldDefinition, "key" | "type" | "options">[];
 
 /** What the form holds: text as typed (numbers and money too, so nothing is lost or rounded). */
 export interface CustomerFormValues {
@@ -22,6 +30,8 @@ export interface CustomerFormValues {
   creditRating: string | undefined;
   creditCode: string;
   ownerId: string | undefined;
+  /** The custom fields (自定义字段) by key, in the API's shape. */
+  customFields: CustomFormValues;
 }
 
 export const FORM_FIELDS = [
@@ -44,6 +54,7 @@ export const FORM_FIELDS = [
   "creditRating",
   "creditCode",
   "ownerId",
+  "customFields",
 ] as const satisfies readonly (keyof CustomerFormValues)[];
 
 export function toFormValues(c: Customer | null): CustomerFormValues {
@@ -67,6 +78,7 @@ export function toFormValues(c: Customer | null): CustomerFormValues {
     creditRating: c?.creditRating ?? undefined,
     creditCode: c?.creditCode ?? "",
     ownerId: c?.ownerId ?? undefined,
+    customFields: toCustomFormValues(c?.customFields),
   };
 }
 
@@ -75,8 +87,11 @@ const CHOICES = ["industry", "source", "status", "creditRating"] as const;
 
 const employees = (value: string) => (value.trim() === "" ? null : Number(value.trim()));
 
-/** The create request: empty text becomes null; the owner only when one was picked. */
-export function toCreateBody(v: CustomerFormValues): CustomerCreate {
+/**
+ * The create request: empty text becomes null; the owner only when one was picked; the custom
+ * fields of `definitions` that were filled in.
+ */
+export function toCreateBody(v: CustomerFormValues, definitions: CustomDefs = []): CustomerCreate {
   const body: CustomerCreate = {
     name: v.name.trim(),
     class: v.class ?? "",
@@ -88,11 +103,20 @@ export function toCreateBody(v: CustomerFormValues): CustomerCreate {
   for (const key of TEXT) body[key] = blankToNull(v[key]);
   for (const key of CHOICES) body[key] = v[key] ?? null;
   if (v.ownerId) body.ownerId = v.ownerId;
+  const custom = customCreateValues(definitions, v.customFields);
+  if (custom) body.customFields = custom;
   return body;
 }
 
-/** Only what differs from `before`, in the API's shape; province and city always travel together. */
-export function toUpdateBody(before: CustomerFormValues, after: CustomerFormValues): CustomerUpdate {
+/**
+ * Only what differs from `before`, in the API's shape; province and city always travel together;
+ * `customFields` holds only the changed custom fields (null for a cleared one).
+ */
+export function toUpdateBody(
+  before: CustomerFormValues,
+  after: CustomerFormValues,
+  definitions: CustomDefs = [],
+): CustomerUpdate {
   const patch: CustomerUpdate = {};
   if (after.name.trim() !== before.name) patch.name = after.name.trim();
   if (after.class && after.class !== before.class) patch.class = after.class;
@@ -111,5 +135,7 @@ export function toUpdateBody(before: CustomerFormValues, after: CustomerFormValu
   if (employees(after.employeeCount) !== employees(before.employeeCount))
     patch.employeeCount = employees(after.employeeCount);
   if (after.ownerId && after.ownerId !== before.ownerId) patch.ownerId = after.ownerId;
+  const custom = customPatchValues(definitions, before.customFields, after.customFields);
+  if (custom) patch.customFields = custom;
   return patch;
 }

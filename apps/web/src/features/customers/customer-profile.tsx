@@ -2,6 +2,8 @@ import type { Customer } from "@crm/contracts";
 import { Descriptions, type DescriptionsProps, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { customValueDisplay, fieldLabel } from "../../shared/custom-fields/custom-field-values";
+import { activeFields, useCustomFields } from "../../shared/custom-fields/use-custom-fields";
 import type { Translation } from "../../shared/i18n/zh-cn";
 import { formatDateTime, formatMoney } from "./customer-format";
 import { useDictionaries } from "./use-customer-queries";
@@ -14,6 +16,7 @@ const href = (homepage: string) => (/^https?:\/\//i.test(homepage) ? homepage : 
 export function CustomerProfile({ customer: c }: { customer: Customer }) {
   const { t, i18n } = useTranslation();
   const dict = useDictionaries();
+  const custom = activeFields(useCustomFields("customer").data);
   const none = <Typography.Text type="secondary">{t("customers.common.none")}</Typography.Text>;
   const item = (key: string, label: string, value: ReactNode, span?: number) => ({
     key,
@@ -61,12 +64,30 @@ export function CustomerProfile({ customer: c }: { customer: Customer }) {
   ];
 
   return (
-    <Descriptions
-      bordered
-      size="small"
-      column={{ xs: 1, md: 2, xl: 3 }}
-      items={items}
-      className="customer-profile"
-    />
+    <>
+      <Descriptions
+        bordered
+        size="small"
+        column={{ xs: 1, md: 2, xl: 3 }}
+        items={items}
+        className="customer-profile"
+      />
+      {custom.length > 0 && (
+        <Descriptions
+          bordered
+          size="small"
+          title={t("customFields.section")}
+          column={{ xs: 1, md: 2, xl: 3 }}
+          items={custom.map((def) =>
+            item(
+              `cf.${def.key}`,
+              fieldLabel(def, i18n.language),
+              customValueDisplay(def, c.customFields[def.key], i18n.language),
+            ),
+          )}
+          className="customer-profile customer-profile--custom"
+        />
+      )}
+    </>
   );
 }

@@ -2,6 +2,11 @@ import type { DictionaryType } from "@crm/contracts";
 import { Empty, Flex, Skeleton, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../shared/api";
+import {
+  fieldLabel as customLabel,
+  customValueDisplay,
+} from "../../shared/custom-fields/custom-field-values";
+import { useCustomFields } from "../../shared/custom-fields/use-custom-fields";
 import type { Translation } from "../../shared/i18n/zh-cn";
 import { formatDateTime, formatMoney } from "./customer-format";
 import { useCustomer, useDictionaries, useTimeline, useUserSearch } from "./use-customer-queries";
@@ -9,6 +14,10 @@ import { useCustomer, useDictionaries, useTimeline, useUserSearch } from "./use-
 type Kinds = Translation["customers"]["timeline"]["kinds"];
 type CustomerField = keyof Translation["customers"]["fields"];
 type ContactField = keyof Translation["customers"]["contacts"];
+type ActivityField = keyof Translation["customers"]["timeline"]["activityFields"];
+
+/** Records of other modules (orders, activities, feedback…) as they appear on the customer's timeline. */
+const isOtherRecord = (kind: string) => !kind.startsWith("customer.") && !kind.startsWith("contact.");
 
 const DICT_FIELDS: Partial<Record<string, DictionaryType>> = {
   class: "customer_class",
@@ -47,6 +56,15 @@ export function CustomerTimeline({ customerId, active }: { customerId: string; a
   const customer = useCustomer(customerId);
   const users = useUserSearch("");
   const dict = useDictionaries();
+  // Archived fields too: their earlier changes still name them.
+  const customerFields = useCustomFields("customer", { archived: true });
+  const contactFields = useCustomFields("contact", { archived: true });
+  const customDef = (kind: string, field: string) => {
+    if (!field.startsWith("customFields.")) return undefined;
+    const key = field.slice("customFields.".length);
+    const defs = kind.startsWith("contact.") ? contactFields.data : customerFields.data;
+    return defs?.find((d) => d.key === key);
+  };
 
   if (timeline.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (timeline.isError)
@@ -61,6 +79,13 @@ export function CustomerTimeline({ customerId, active }: { customerId: string; a
       : t("customers.timeline.kinds.other", { kind });
 
   const fieldLabel = (kind: string, field: string) => {
+    const def = customDef(kind, field);
+    if (def) return customLabel(def, i18n.language);
+    if (isOtherRecord(kind)) {
+      return field in t("customers.timeline.activityFields", { returnObjects: true })
+        ? t(`customers.timeline.activityFields.${field as ActivityField}`)
+        : field;
+    }
     if (kind.startsWith("contact.")) {
       const key = (field === "isPrimary" ? "primary" : field) as ContactField;
       return field in t("customers.contacts", { returnObjects: true })
@@ -72,8 +97,10 @@ export function CustomerTimeline({ customerId, active }: { customerId: string; a
       : field;
   };
 
-  const show = (field: string, value: unknown): string => {
+  const show = (kind: string, field: string, value: unknown): string => {
     if (value === null || value === undefined || value === "") return t("customers.common.none");
+    const def = customDef(kind, field);
+    if (def) return customValueDisplay(def, value, i18n.language) || t("customers.common.none");
     const dictType = DICT_FIELDS[field];
     if (dictType) return dict.label(dictType, String(value));
     if (field === "ownerId") {
@@ -97,6 +124,11 @@ export function CustomerTimeline({ customerId, active }: { customerId: string; a
         const changes = Object.entries(entry.changes ?? {}).filter(
           ([field, change]) =>
             !HIDDEN.has(field) &&
+            // Other records' references (ids) and line lists mean nothing to a reader here.
+            !(
+              isOtherRecord(entry.kind) &&
+              (field.endsWith("Id") || field === "lines" || field === "number")
+            ) &&
             !(created && (change.after === null || change.after === "" || change.after === false)),
         );
         return {
@@ -126,14 +158,14 @@ export function CustomerTimeline({ customerId, active }: { customerId: string; a
                                 : "timeline-changes__before"
                             }
                           >
-                            {show(field, change.before)}
+                            {show(entry.kind, field, change.before)}
                           </span>
                           <span aria-hidden className="timeline-changes__arrow">
                             →
                           </span>
                         </>
                       )}
-                      <span className="timeline-changes__after">{show(field, change.after)}</span>
+                      <span className="timeline-changes__after">{show(entry.kind, field, change.after)}</span>
                     </li>
                   ))}
                 </ul>

@@ -28,8 +28,13 @@ function query(params: Record<string, string | number | boolean | undefined | nu
   return text ? `?${text}` : "";
 }
 
-/** The list's filters, exactly as `GET /customers` and the bulk update's `filter` take them. */
+/**
+ * The list's filters, exactly as `GET /customers` and the bulk update's `filter` take them; custom
+ * fields as `cf.<key>` (text: contains; choices: an option value; yes/no: true|false; numbers and
+ * dates: `from..to`).
+ */
 export interface CustomerFilters {
+  [param: `cf.${string}`]: string | undefined;
   q?: string | undefined;
   letter?: string | undefined;
   class?: string | undefined;

@@ -103,11 +103,15 @@ export interface ImportOptions {
   matchKey: MatchKey;
 }
 
-/** Uploads a file for the dry run: nothing is written to customers yet. */
-export async function uploadImport(file: File, options: ImportOptions): Promise<ImportJob> {
+/**
+ * Uploads a file for the dry run: nothing is written to customers yet. `mapping` (JSON: header →
+ * field, "" to leave a column out) overrides how the server maps the headers by itself.
+ */
+export async function uploadImport(file: File, options: ImportOptions, mapping?: string): Promise<ImportJob> {
   const body = new FormData();
   body.set("duplicatePolicy", options.duplicatePolicy);
   body.set("matchKey", options.matchKey);
+  if (mapping) body.set("mapping", mapping);
   body.set("file", file, file.name);
   const response = await sendRaw("/customers/imports", { method: "POST", body });
   return ImportJob.parse(await response.json());

@@ -20,10 +20,11 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { errorMessage, usePermissions } from "../../shared/api";
+import { activeFields, useCustomFields } from "../../shared/custom-fields/use-custom-fields";
 import { useDebouncedValue } from "../../shared/hooks/use-debounced-value";
 import { BulkEditModal } from "./bulk-edit-modal";
 import { CustomerBulkBar } from "./customer-bulk-bar";
-import { COLUMN_KEYS, ColumnChooser, useChosenColumns, useCustomerColumns } from "./customer-columns";
+import { ColumnChooser, isColumnKey, useChosenColumns, useCustomerColumns } from "./customer-columns";
 import { CustomerExportButton } from "./customer-export-button";
 import { CustomerFilterPanel } from "./customer-filter-panel";
 import { isConflict } from "./customer-format";
@@ -32,7 +33,7 @@ import { restoreCustomer } from "./customers-api";
 import { ImportWizard } from "./import-wizard";
 import { MergeCustomersModal } from "./merge-customers-modal";
 import { SavedViewsBar, type ViewQuery } from "./saved-views-bar";
-import { type CustomerSort, FILTER_KEYS, useCustomerFilters } from "./use-customer-filters";
+import { type CustomerSort, useCustomerFilters } from "./use-customer-filters";
 import { useCustomerPages, useInvalidateCustomers } from "./use-customer-queries";
 import "./customers.css";
 
@@ -45,16 +46,20 @@ export function CustomersPage() {
   const { can } = usePermissions();
   const navigate = useNavigate();
   const invalidate = useInvalidateCustomers();
-  const { filters, params, sort, tab, update, clearPanel, panelCount } = useCustomerFilters();
+  const customFields = useCustomFields("customer");
+  const definitions = activeFields(customFields.data);
+  const customKeys = customFields.isPending ? undefined : definitions.map((d) => d.key);
+  const { filters, params, sort, tab, ready, update, clearPanel, replaceAll, panelCount, hasCustomFilters } =
+    useCustomerFilters(customKeys);
   const [search, setSearch] = useState(filters.q ?? "");
   const q = useDebouncedValue(search.trim(), 300);
-  const [panelOpen, setPanelOpen] = useState(panelCount > 0);
+  const [panelOpen, setPanelOpen] = useState(panelCount > 0 || hasCustomFilters);
   const [selected, setSelected] = useState<Customer[]>([]);
   const [dialog, setDialog] = useState<"bulk" | "merge" | null>(null);
   const [importOpen, setImportOpen] = useState(false);
   const { chosen, choose, reset } = useChosenColumns();
   const baseColumns = useCustomerColumns(chosen);
-  const list = useCustomerPages(params);
+  const list = useCustomerPages(params, ready);
   const bin = tab === "bin";
 
   // Only what the user typed (once settled) goes to the URL; other changes to the URL do not loop back.
@@ -112,9 +117,8 @@ export function CustomersPage() {
   }, [filters, sort]);
   const applyView = (query: ViewQuery, viewColumns: string[] | null) => {
     setSearch(query.q ?? "");
-    const cleared = Object.fromEntries([...FILTER_KEYS, "sort"].map((key) => [key, query[key]]));
-    update(cleared);
-    if (viewColumns) choose(COLUMN_KEYS.filter((key) => viewColumns.includes(key)));
+    replaceAll(query);
+    if (viewColumns) choose(viewColumns.filter(isColumnKey));
   };
 
   const first = list.first;
@@ -226,7 +230,14 @@ export function CustomersPage() {
           <ColumnChooser chosen={chosen} onChange={choose} onReset={reset} />
         </Flex>
       </Flex>
-      {panelOpen && <CustomerFilterPanel filters={filters} update={update} onClear={clearPanel} />}
+      {panelOpen && (
+        <CustomerFilterPanel
+          filters={filters}
+          update={update}
+          onClear={clearPanel}
+          definitions={definitions}
+        />
+      )}
       <CustomerLetterBar value={filters.letter} onChange={(letter) => update({ letter })} />
       <Flex align="center" justify="space-between" gap={12} wrap className="customer-summary">
         {selected.length > 0 ? (

@@ -17,12 +17,23 @@ interface ImportFileStepProps {
   onFile: (file: File | null) => void;
   options: ImportOptions;
   onOptions: (options: ImportOptions) => void;
+  /** The active custom fields' labels: extra columns of the template. */
+  customHeaders: readonly string[];
+  /** The column mapping, once a file is chosen. */
+  children?: React.ReactNode;
 }
 
 const ACCEPTED = /\.(csv|xlsx)$/i;
 
 /** Step 1: the file (kept in the browser until "upload and check"), what to do with duplicates. */
-export function ImportFileStep({ file, onFile, options, onOptions }: ImportFileStepProps) {
+export function ImportFileStep({
+  file,
+  onFile,
+  options,
+  onOptions,
+  customHeaders,
+  children,
+}: ImportFileStepProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { can } = usePermissions();
@@ -55,7 +66,7 @@ export function ImportFileStep({ file, onFile, options, onOptions }: ImportFileS
           className="import-template-link"
           onClick={() =>
             saveBlob(
-              new Blob([templateCsv()], { type: "text/csv;charset=utf-8" }),
+              new Blob([templateCsv(customHeaders)], { type: "text/csv;charset=utf-8" }),
               t("customers.io.templateFile"),
             )
           }
@@ -91,6 +102,7 @@ export function ImportFileStep({ file, onFile, options, onOptions }: ImportFileS
           />
         </Form.Item>
       </Form>
+      {children}
     </Flex>
   );
 }

@@ -43,7 +43,14 @@ const EXAMPLE_ROW = [
 
 const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
-/** The template: a UTF-8 BOM (so Excel reads the Chinese), the headers and one example row. */
-export function templateCsv(): string {
-  return `\uFEFF${[TEMPLATE_HEADERS, EXAMPLE_ROW].map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
+/**
+ * The template: a UTF-8 BOM (so Excel reads the Chinese), the headers and one example row; the
+ * active custom fields' labels as extra columns (their header maps them on import).
+ */
+export function templateCsv(customHeaders: readonly string[] = []): string {
+  const rows = [
+    [...TEMPLATE_HEADERS, ...customHeaders],
+    [...EXAMPLE_ROW, ...customHeaders.map(() => "")],
+  ];
+  return `\uFEFF${rows.map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
 }

@@ -1,8 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { Alert, App, Button, Flex, Modal, Popconfirm, Progress, Result, Steps, Typography } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage, isApiError } from "../../shared/api";
+import { fieldLabel } from "../../shared/custom-fields/custom-field-values";
+import { activeFields, useCustomFields } from "../../shared/custom-fields/use-custom-fields";
 import {
   commitImport,
   type ImportJob,
@@ -11,6 +13,9 @@ import {
   uploadImport,
 } from "./customers-io-api";
 import { ImportFileStep } from "./import-file-step";
+import { readHeaders } from "./import-headers";
+import { autoMapping, type ImportMapping, mappingParam, mappingProblems } from "./import-mapping";
+import { ImportMappingTable } from "./import-mapping-table";
 import { ImportReview, ImportStatistics, useFieldLabel } from "./import-report";
 import { useImportJob, useStoreImportJob } from "./use-customer-io";
 import { useInvalidateCustomers } from "./use-customer-queries";
@@ -48,13 +53,19 @@ const STEP_OF: Record<ImportJob["status"], number> = {
  * with undo. Closing it while the commit runs does not stop the commit.
  */
 export function ImportWizard({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const invalidate = useInvalidateCustomers();
   const store = useStoreImportJob();
   const [file, setFile] = useState<File | null>(null);
   const [options, setOptions] = useState<ImportOptions>({ duplicatePolicy: "skip", matchKey: "name" });
   const [jobId, setJobId] = useState<string | null>(null);
+  const definitions = activeFields(useCustomFields("customer").data);
+  /** The file's headers: undefined while they are read, null when they cannot be. */
+  const [headers, setHeaders] = useState<string[] | null | undefined>();
+  const [mapping, setMapping] = useState<ImportMapping>({});
+  const [automatic, setAutomatic] = useState<ImportMapping>({});
+  const reading = useRef<File | null>(null);
   const jobQuery = useImportJob(jobId);
   const job = jobId ? jobQuery.data : undefined;
   const status = job?.status;
@@ -66,7 +77,8 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose: () => 
   }, [status]);
 
   const upload = useMutation({
-    mutationFn: (chosen: File) => uploadImport(chosen, options),
+    mutationFn: (chosen: File) =>
+      uploadImport(chosen, options, headers ? mappingParam(mapping, automatic) : undefined),
     onSuccess: (created) => {
       store(created);
       setJobId(created.id);
@@ -84,14 +96,31 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose: () => 
     },
   });
 
+  /** A new file: its headers are read and mapped as the server would, for the user to adjust. */
+  const chooseFile = (chosen: File | null) => {
+    setFile(chosen);
+    upload.reset();
+    setHeaders(undefined);
+    reading.current = chosen;
+    if (!chosen) return;
+    void readHeaders(chosen).then((read) => {
+      if (reading.current !== chosen) return;
+      const auto = read ? autoMapping(read, definitions) : {};
+      setHeaders(read);
+      setMapping(auto);
+      setAutomatic(auto);
+    });
+  };
+
   const restart = () => {
     setJobId(null);
-    setFile(null);
-    upload.reset();
+    chooseFile(null);
     commit.reset();
     undo.reset();
   };
   const step = job ? STEP_OF[job.status] : 0;
+  const problems = mappingProblems(mapping);
+  const mappingBlocked = !!headers && (problems.missing.length > 0 || problems.repeated.length > 0);
   const writable = job ? job.toCreate + job.toUpdate : 0;
   const failure = upload.error ?? commit.error ?? undo.error ?? jobQuery.error;
 
@@ -101,13 +130,20 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose: () => 
     body = (
       <ImportFileStep
         file={file}
-        onFile={(chosen) => {
-          setFile(chosen);
-          upload.reset();
-        }}
+        onFile={chooseFile}
         options={options}
         onOptions={setOptions}
-      />
+        customHeaders={definitions.map((d) => fieldLabel(d, i18n.language))}
+      >
+        {file && headers !== undefined && (
+          <ImportMappingTable
+            headers={headers}
+            mapping={mapping}
+            onChange={setMapping}
+            definitions={definitions}
+          />
+        )}
+      </ImportFileStep>
     );
     footer = [
       <Button key="cancel" onClick={onClose}>
@@ -116,7 +152,7 @@ export function ImportWizard({ open, onClose }: { open: boolean; onClose: () => 
       <Button
         key="validate"
         type="primary"
-        disabled={!file}
+        disabled={!file || headers === undefined || mappingBlocked}
         loading={upload.isPending}
         onClick={() => file && upload.mutate(file)}
       >

@@ -1,4 +1,4 @@
-import type { Customer } from "@crm/contracts";
+import type { Customer, CustomFieldDefinition } from "@crm/contracts";
 import { useMutation } from "@tanstack/react-query";
 import {
   Alert,
@@ -16,6 +16,8 @@ import {
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../shared/api";
+import { customValueDisplay, fieldLabel, isBlank } from "../../shared/custom-fields/custom-field-values";
+import { activeFields, useCustomFields } from "../../shared/custom-fields/use-custom-fields";
 import { formatMoney } from "./customer-format";
 import { mergeCustomers, undoMerge } from "./customers-api";
 import { useDictionaries, useInvalidateCustomers } from "./use-customer-queries";
@@ -41,9 +43,20 @@ const ROWS = [
   "creditCode",
   "ownerId",
 ] as const;
-type Row = (typeof ROWS)[number];
+type BuiltInRow = (typeof ROWS)[number];
+/** A custom field's row, named as the merge request names it. */
+type CustomRow = `customFields.${string}`;
+type Row = BuiltInRow | CustomRow;
+
+const CUSTOM = "customFields.";
+const isCustomRow = (row: Row): row is CustomRow => row.startsWith(CUSTOM);
+const customRow = (def: Pick<CustomFieldDefinition, "key">): CustomRow => `customFields.${def.key}`;
 
 const rawValue = (c: Customer, row: Row): string => {
+  if (isCustomRow(row)) {
+    const value = c.customFields[row.slice(CUSTOM.length)];
+    return isBlank(value) ? "" : JSON.stringify(value);
+  }
   if (row === "region") return `${c.province}/${c.city}`;
   if (row === "ownerId") return c.ownerId ?? "";
   const value = c[row];
@@ -55,10 +68,11 @@ export function effectivePicks(
   customers: readonly Customer[],
   survivorId: string,
   picks: Partial<Record<Row, string>>,
+  rows: readonly Row[] = ROWS,
 ): Record<Row, string> {
   const survivor = customers.find((c) => c.id === survivorId) ?? customers[0];
   const result = {} as Record<Row, string>;
-  for (const row of ROWS) {
+  for (const row of rows) {
     const chosen = picks[row];
     if (chosen && customers.some((c) => c.id === chosen)) result[row] = chosen;
     else if (survivor && !rawValue(survivor, row)) {
@@ -68,12 +82,14 @@ export function effectivePicks(
   return result;
 }
 
-/** The `fields` of the merge request: each field whose value comes from another customer. */
-export function mergeFields(picks: Record<Row, string>, survivorId: string): Record<string, string> {
+/**
+ * The `fields` of the merge request: each field whose value comes from another customer; a custom
+ * field as `customFields.<key>`.
+ */
+export function mergeFields(picks: Partial<Record<Row, string>>, survivorId: string): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const row of ROWS) {
-    const from = picks[row];
-    if (from === survivorId) continue;
+  for (const [row, from] of Object.entries(picks) as [Row, string | undefined][]) {
+    if (!from || from === survivorId) continue;
     if (row === "region") {
       fields.province = from;
       fields.city = from;
@@ -90,20 +106,30 @@ interface MergeCustomersModalProps {
 
 /** Side by side: pick the customer to keep and, field by field, whose value survives; then merge. */
 export function MergeCustomersModal({ customers, onClose, onMerged }: MergeCustomersModalProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { notification, message } = App.useApp();
   const dict = useDictionaries();
+  const definitions = activeFields(useCustomFields("customer").data);
+  const allRows = useMemo<Row[]>(() => [...ROWS, ...definitions.map(customRow)], [definitions]);
   const invalidate = useInvalidateCustomers();
   const [survivorId, setSurvivorId] = useState(customers[0]?.id ?? "");
   const [picks, setPicks] = useState<Partial<Record<Row, string>>>({});
   const [showSame, setShowSame] = useState(false);
   const same = (row: Row) => new Set(customers.map((c) => rawValue(c, row))).size === 1;
-  const sameCount = ROWS.filter(same).length;
-  const rows = ROWS.filter((row) => showSame || !same(row));
-  const chosen = useMemo(() => effectivePicks(customers, survivorId, picks), [customers, survivorId, picks]);
+  const sameCount = allRows.filter(same).length;
+  const rows = allRows.filter((row) => showSame || !same(row));
+  const chosen = useMemo(
+    () => effectivePicks(customers, survivorId, picks, allRows),
+    [customers, survivorId, picks, allRows],
+  );
   const survivor = customers.find((c) => c.id === survivorId);
   const fields = mergeFields(chosen, survivorId);
-  const fromOthers = ROWS.filter((row) => chosen[row] !== survivorId).length;
+  const fromOthers = allRows.filter((row) => chosen[row] !== survivorId).length;
+  const rowLabel = (row: Row) => {
+    if (!isCustomRow(row)) return t(`customers.fields.${row}`);
+    const def = definitions.find((d) => customRow(d) === row);
+    return def ? fieldLabel(def, i18n.language) : row;
+  };
 
   /** Runs after the dialog has closed, so it is a plain call rather than a mutation of this component. */
   const undo = (mergeId: string) =>
@@ -159,6 +185,10 @@ export function MergeCustomersModal({ customers, onClose, onMerged }: MergeCusto
   });
 
   const display = (c: Customer, row: Row): string => {
+    if (isCustomRow(row)) {
+      const def = definitions.find((d) => customRow(d) === row);
+      return def ? customValueDisplay(def, c.customFields[def.key], i18n.language) : "";
+    }
     switch (row) {
       case "class":
         return dict.label("customer_class", c.class);
@@ -189,7 +219,7 @@ export function MergeCustomersModal({ customers, onClose, onMerged }: MergeCusto
       fixed: "left",
       render: (_, row) => (
         <Flex vertical gap={2}>
-          <Typography.Text strong>{t(`customers.fields.${row}`)}</Typography.Text>
+          <Typography.Text strong>{rowLabel(row)}</Typography.Text>
           {same(row) && (
             <Typography.Text type="secondary" className="merge-same">
               {t("customers.merge.sameValue")}
@@ -223,7 +253,7 @@ export function MergeCustomersModal({ customers, onClose, onMerged }: MergeCusto
             checked={chosen[row] === c.id}
             disabled={same}
             onChange={() => setPicks((p) => ({ ...p, [row]: c.id }))}
-            aria-label={`${t(`customers.fields.${row}`)}: ${c.name}`}
+            aria-label={`${rowLabel(row)}: ${c.name}`}
           >
             {text || <Typography.Text type="secondary">{t("customers.common.none")}</Typography.Text>}
           </Radio>

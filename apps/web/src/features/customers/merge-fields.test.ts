@@ -27,3 +27,13 @@ describe("mergeFields", () => {
     expect(mergeFields(picks, survivor)).toEqual({ province: "b", city: "b", areaCode: "b", phone: "c" });
   });
 });
+
+describe("mergeFields with custom fields", () => {
+  it("names a custom field's pick customFields.<key>", () => {
+    expect(
+      mergeFields({ name: "a", "customFields.channel": "b", "customFields.capacity": "a" }, "a"),
+    ).toEqual({
+      "customFields.channel": "b",
+    });
+  });
+});

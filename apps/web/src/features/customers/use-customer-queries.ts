@@ -3,6 +3,7 @@ import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@t
 import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { usePermissions } from "../../shared/api";
+import { DICTIONARIES_QUERY_KEY } from "../../shared/api/query-keys";
 import {
   type CustomerListParams,
   fetchContacts,
@@ -19,15 +20,19 @@ export const customerKeys = {
   one: (id: string) => ["customers", "one", id] as const,
   timeline: (id: string) => ["customers", "timeline", id] as const,
   contacts: (id: string) => ["customers", "contacts", id] as const,
-  dictionaries: ["customers", "dictionaries"] as const,
+  dictionaries: DICTIONARIES_QUERY_KEY,
   users: (q: string) => ["customers", "users", q] as const,
 };
 
-/** Customers, page by page (cursor); `items` is every page loaded so far, `first` the first page. */
-export function useCustomerPages(params: CustomerListParams) {
+/**
+ * Customers, page by page (cursor); `items` is every page loaded so far, `first` the first page.
+ * Disabled while the list cannot be asked for yet (custom-field filters wait for the fields).
+ */
+export function useCustomerPages(params: CustomerListParams, enabled = true) {
   const query = useInfiniteQuery({
     queryKey: customerKeys.list(params),
     queryFn: ({ pageParam }) => fetchCustomers(params, pageParam),
+    enabled,
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,

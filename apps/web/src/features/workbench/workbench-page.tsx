@@ -1,14 +1,23 @@
 import { ApartmentOutlined, CalendarOutlined, UserOutlined } from "@ant-design/icons";
 import { canOpenModule, MODULES, type ModuleKey } from "@crm/contracts";
-import { Alert, Avatar, Card, Col, Descriptions, Flex, Row, Tag, Typography } from "antd";
+import { Avatar, Card, Col, Descriptions, Flex, Row, Tabs, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useCurrentUser } from "../../shared/api";
+import { useCurrentUser, usePermissions } from "../../shared/api";
 import { ModuleIcon } from "../../shared/ui/module-icon";
+import { MyWork, TeamWork } from "./workbench-sections";
 import "./workbench-page.css";
 
 /** Modules that already work; the others are marked as not yet available. */
-const AVAILABLE_MODULES: readonly ModuleKey[] = ["admin"];
+const AVAILABLE_MODULES: readonly ModuleKey[] = [
+  "admin",
+  "customers",
+  "relationship",
+  "products",
+  "sales",
+  "finance",
+  "feedback",
+];
 
 function greetingKey(hour: number) {
   if (hour < 12) return "workbench.greetingMorning" as const;
@@ -19,6 +28,9 @@ function greetingKey(hour: number) {
 export function WorkbenchPage() {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
+  const { can } = usePermissions();
+  // Managers (who may list the people in their scope) also see their team's work.
+  const team = can("user:read") && can("activity:read");
   const now = new Date();
   const today = new Intl.DateTimeFormat(i18n.language, { dateStyle: "full" }).format(now);
   const otherModules = MODULES.filter((m) => m.key !== "workbench" && canOpenModule(m, user.permissions));
@@ -71,12 +83,17 @@ export function WorkbenchPage() {
         </Flex>
       </Card>
 
-      <Alert
-        type="info"
-        showIcon
-        title={t("workbench.comingTitle")}
-        description={t("workbench.comingBody")}
-      />
+      {team ? (
+        <Tabs
+          className="workbench-tabs"
+          items={[
+            { key: "mine", label: t("relationship.workbench.mine"), children: <MyWork /> },
+            { key: "team", label: t("relationship.workbench.team"), children: <TeamWork /> },
+          ]}
+        />
+      ) : (
+        <MyWork />
+      )}
 
       <Card title={t("workbench.modulesTitle")} variant="borderless">
         <Row gutter={[16, 16]}>

@@ -22,6 +22,8 @@ export class ApiError extends Error {
   /** Seconds from the `Retry-After` header, when the server sent one. */
   readonly retryAfter: number | undefined;
   readonly duplicates: ProblemDuplicate[];
+  /** RFC 9457 extension members of the body (`available` with insufficient_stock, ...). */
+  readonly extensions: Record<string, unknown>;
 
   constructor(init: {
     status: number;
@@ -32,6 +34,7 @@ export class ApiError extends Error {
     fieldErrors?: FieldError[] | undefined;
     retryAfter?: number | undefined;
     duplicates?: ProblemDuplicate[] | undefined;
+    extensions?: Record<string, unknown> | undefined;
   }) {
     super(init.detail ?? init.title);
     this.status = init.status;
@@ -42,6 +45,7 @@ export class ApiError extends Error {
     this.fieldErrors = init.fieldErrors ?? [];
     this.retryAfter = init.retryAfter;
     this.duplicates = init.duplicates ?? [];
+    this.extensions = init.extensions ?? {};
   }
 }
 
@@ -79,6 +83,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
       fieldErrors: p.errors,
       retryAfter,
       duplicates: p.duplicates,
+      extensions: body as Record<string, unknown>,
     });
   }
   return new ApiError({

@@ -38,19 +38,43 @@ export function zodRule(schema: z.ZodType, field: string, options: { optional?: 
   };
 }
 
-/** Puts the server's per-field messages (already localised) onto the matching form fields. */
+/** Fields whose server paths go one level deeper (`customFields.<key>`) and map to nested form names. */
+const NESTED = new Set(["customFields"]);
+
+/** The form name of a server field path: `name`, or `["customFields", key]` for a custom field. */
+export function formNameOf(field: string): string | [string, string] {
+  const [head = field, ...rest] = field.split(".");
+  return NESTED.has(head) && rest.length ? [head, rest.join(".")] : head;
+}
+
+/**
+ * Puts the server's per-field messages (already localised) onto the matching form fields;
+ * `customFields.<key>` lands on the input of that custom field when the form has it (`customKeys`).
+ */
 export function applyFieldErrors(
   form: FormInstance,
   errors: readonly FieldError[],
   fields: readonly string[],
+  customKeys: readonly string[] = [],
 ): boolean {
   const known = new Set(fields);
-  const byField = new Map<string, string[]>();
+  const byField = new Map<string, { name: string | [string, string]; messages: string[] }>();
   for (const error of errors) {
-    const name = error.field.split(".")[0] ?? error.field;
-    if (!known.has(name)) continue;
-    byField.set(name, [...(byField.get(name) ?? []), error.message]);
+    if (!isFormField(error.field, fields, customKeys)) continue;
+    const name = formNameOf(error.field);
+    const id = Array.isArray(name) ? name.join(".") : name;
+    if (!Array.isArray(name) && !known.has(name)) continue;
+    const entry = byField.get(id) ?? { name, messages: [] };
+    entry.messages.push(error.message);
+    byField.set(id, entry);
   }
-  form.setFields([...byField].map(([name, messages]) => ({ name, errors: messages })));
+  form.setFields([...byField.values()].map(({ name, messages }) => ({ name, errors: messages })));
   return byField.size > 0;
+}
+
+/** Whether a server error names an input of the form (so it shows there, not in a banner). */
+export function isFormField(field: string, fields: readonly string[], customKeys: readonly string[] = []) {
+  const name = formNameOf(field);
+  if (Array.isArray(name)) return fields.includes(name[0]) && customKeys.includes(name[1]);
+  return fields.includes(name);
 }

@@ -1,5 +1,10 @@
 import { enAdmin } from "./en-admin";
 import { enCustomers } from "./en-customers";
+import { enFeedback } from "./en-feedback";
+import { enFinance } from "./en-finance";
+import { enProducts } from "./en-products";
+import { enRelationship } from "./en-relationship";
+import { enSales } from "./en-sales";
 import type { Translation } from "./zh-cn";
 
 export const en: Translation = {
@@ -125,8 +130,45 @@ export const en: Translation = {
     body: "Your account is not allowed to open this page. Please ask a system administrator if you need access.",
     back: "Back to the workbench",
   },
+  customFields: {
+    section: "Custom fields",
+    yes: "Yes",
+    no: "No",
+    unset: "Not set",
+    required: "Enter {{field}}",
+    requiredChoice: "Choose {{field}}",
+    numberPlaceholder: "Enter a number",
+    datePlaceholder: "Choose a date",
+    choosePlaceholder: "Choose",
+    rangeFrom: "Min",
+    rangeTo: "Max",
+    dateFrom: "From",
+    dateTo: "To",
+    types: {
+      text: "Text",
+      number: "Number",
+      date: "Date",
+      single_choice: "Single choice",
+      multi_choice: "Multiple choice",
+      boolean: "Yes/No",
+    },
+    issues: {
+      custom_text_format: "{{field}}: enter text",
+      custom_text_too_long: "{{field}}: at most 500 characters",
+      custom_number_format: "{{field}}: enter a number with up to 15 digits and 6 decimals",
+      custom_date_format: "{{field}}: choose a valid date",
+      custom_boolean_format: "{{field}}: choose Yes or No",
+      custom_option_unknown: "{{field}}: choose one of the options",
+      other: "{{field}} is not valid",
+    },
+  },
   admin: enAdmin,
   customers: enCustomers,
+  feedback: enFeedback,
+  relationship: enRelationship,
+  finance: enFinance,
+  products: enProducts,
+  sales: enSales,
   errorPage: {
     title: "Something went wrong",
     body: "An error occurred while loading this page. Please reload and try again.",

@@ -1,5 +1,10 @@
 import { zhCNAdmin } from "./zh-cn-admin";
 import { zhCNCustomers } from "./zh-cn-customers";
+import { zhCNFeedback } from "./zh-cn-feedback";
+import { zhCNFinance } from "./zh-cn-finance";
+import { zhCNProducts } from "./zh-cn-products";
+import { zhCNRelationship } from "./zh-cn-relationship";
+import { zhCNSales } from "./zh-cn-sales";
 
 /** Simplified Chinese (default language). The English file must have exactly the same keys. */
 export const zhCN = {
@@ -122,8 +127,45 @@ export const zhCN = {
     body: "您的账号没有访问此页面的权限。如需开通，请联系系统管理员。",
     back: "返回工作台",
   },
+  customFields: {
+    section: "自定义字段",
+    yes: "是",
+    no: "否",
+    unset: "未填写",
+    required: "请输入{{field}}",
+    requiredChoice: "请选择{{field}}",
+    numberPlaceholder: "请输入数字",
+    datePlaceholder: "请选择日期",
+    choosePlaceholder: "请选择",
+    rangeFrom: "最小",
+    rangeTo: "最大",
+    dateFrom: "开始日期",
+    dateTo: "结束日期",
+    types: {
+      text: "文本",
+      number: "数字",
+      date: "日期",
+      single_choice: "单选",
+      multi_choice: "多选",
+      boolean: "是/否",
+    },
+    issues: {
+      custom_text_format: "{{field}}请输入文本",
+      custom_text_too_long: "{{field}}最多 500 个字",
+      custom_number_format: "{{field}}请输入数字，最多 15 位整数和 6 位小数",
+      custom_date_format: "{{field}}请选择正确的日期",
+      custom_boolean_format: "{{field}}请选择“是”或“否”",
+      custom_option_unknown: "{{field}}请从选项中选择",
+      other: "{{field}}的值不正确",
+    },
+  },
   admin: zhCNAdmin,
   customers: zhCNCustomers,
+  feedback: zhCNFeedback,
+  relationship: zhCNRelationship,
+  finance: zhCNFinance,
+  products: zhCNProducts,
+  sales: zhCNSales,
   errorPage: {
     title: "页面出错了",
     body: "页面加载时发生错误，请刷新后重试。",

@@ -1,0 +1,420 @@
+import { CheckOutlined, GiftOutlined, PlusOutlined } from "@ant-design/icons";
+import type { ContactRecord, Task } from "@crm/contracts";
+import {
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  List,
+  Row,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from "antd";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import { useCurrentUser, usePermissions } from "../../shared/api";
+import { PersonSelect } from "../relationship/activity-pickers";
+import { CareRecordDrawer } from "../relationship/care-record-drawer";
+import { ContactRecordDrawer } from "../relationship/contact-record-drawer";
+import { NotificationItem, useOpenNotification } from "../relationship/notification-bell";
+import { DATE, formatDateTime, formatTime, todayString } from "../relationship/relationship-format";
+import { PRIORITY_COLORS, TaskTitle, useCompleteTask } from "../relationship/tasks-tab";
+import {
+  useCareSuggestions,
+  useContactRecords,
+  useEvents,
+  useFollowUps,
+  useNotifications,
+  useTasks,
+} from "../relationship/use-relationship-queries";
+import "../relationship/relationship.css";
+
+/** Overdue first, then by due date (none last). */
+const byUrgency = (a: Task, b: Task) =>
+  Number(b.overdue) - Number(a.overdue) || (a.dueOn ?? "9999").localeCompare(b.dueOn ?? "9999");
+
+function TodayEvents() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const today = todayString();
+  const events = useEvents({ from: today, to: today, limit: 50 });
+  const mine = useCurrentUser();
+  const items = events.items.filter((e) => e.ownerId === mine.id || e.readOnly);
+  return (
+    <Card
+      title={t("relationship.workbench.todayEvents")}
+      variant="borderless"
+      extra={<Link to="/relationship/calendar">{t("relationship.workbench.viewAll")}</Link>}
+    >
+      <List
+        size="small"
+        loading={events.isPending}
+        dataSource={items}
+        locale={{ emptyText: t("relationship.workbench.noEventsToday") }}
+        renderItem={(e) => (
+          <List.Item
+            className="calendar-list-item"
+            onClick={() => void navigate(`/relationship/calendar?event=${e.id}`)}
+          >
+            <Flex gap={12} align="baseline" style={{ minWidth: 0 }}>
+              <Typography.Text type="secondary" style={{ flex: "none", width: 92 }}>
+                {e.allDay
+                  ? t("relationship.calendar.allDay")
+                  : `${formatTime(e.startsAt)}–${formatTime(e.endsAt)}`}
+              </Typography.Text>
+              <Typography.Text ellipsis>
+                {e.title}
+                {e.location ? ` · ${e.location}` : ""}
+              </Typography.Text>
+            </Flex>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+function OpenTasks() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { can } = usePermissions();
+  const me = useCurrentUser();
+  const tasks = useTasks({ status: "open", ownerId: me.id, limit: 100 });
+  const complete = useCompleteTask();
+  const items = [...tasks.items].sort(byUrgency);
+  return (
+    <Card
+      title={t("relationship.workbench.openTasks")}
+      variant="borderless"
+      extra={<Link to="/relationship/tasks">{t("relationship.workbench.viewAll")}</Link>}
+    >
+      <List
+        size="small"
+        loading={tasks.isPending}
+        dataSource={items}
+        locale={{ emptyText: t("relationship.workbench.noOpenTasks") }}
+        renderItem={(task) => (
+          <List.Item
+            className={`calendar-list-item${task.overdue ? " workbench-task--overdue" : ""}`}
+            onClick={() => void navigate(`/relationship/tasks/${task.id}`)}
+            actions={
+              can("activity:update") && !task.readOnly
+                ? [
+                    <Button
+                      key="done"
+                      size="small"
+                      icon={<CheckOutlined aria-hidden />}
+                      aria-label={`${t("relationship.tasks.complete")}：${task.title}`}
+                      loading={complete.isPending && complete.variables?.id === task.id}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        complete.mutate(task);
+                      }}
+                    >
+                      {t("relationship.tasks.complete")}
+                    </Button>,
+                  ]
+                : []
+            }
+          >
+            <Flex vertical gap={2} style={{ minWidth: 0 }}>
+              <TaskTitle task={task} />
+              <Flex gap={8} align="center">
+                <Tag color={PRIORITY_COLORS[task.priority]}>
+                  {t(`relationship.priorities.${task.priority}`)}
+                </Tag>
+                {task.dueOn && (
+                  <Typography.Text type={task.overdue ? "danger" : "secondary"} style={{ fontSize: 12 }}>
+                    {t("relationship.tasks.fields.dueOn")} {task.dueOn}
+                  </Typography.Text>
+                )}
+              </Flex>
+            </Flex>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+function FollowUps() {
+  const { t } = useTranslation();
+  const { can } = usePermissions();
+  const followUps = useFollowUps();
+  const [logFor, setLogFor] = useState<{ id: string; name: string } | null>(null);
+  return (
+    <Card title={t("relationship.workbench.followUps")} variant="borderless">
+      <List
+        size="small"
+        loading={followUps.isPending}
+        dataSource={followUps.data ?? []}
+        locale={{ emptyText: t("relationship.workbench.noFollowUps") }}
+        renderItem={(f) => (
+          <List.Item
+            actions={
+              can("activity:create")
+                ? [
+                    <Button
+                      key="log"
+                      size="small"
+                      icon={<PlusOutlined aria-hidden />}
+                      aria-label={`${t("relationship.workbench.logContact")}：${f.customerName}`}
+                      onClick={() => setLogFor({ id: f.customerId, name: f.customerName })}
+                    >
+                      {t("relationship.workbench.logContact")}
+                    </Button>,
+                  ]
+                : []
+            }
+          >
+            <Flex vertical gap={2} style={{ minWidth: 0 }}>
+              <Link to={`/customers/${f.customerId}`}>{f.customerName}</Link>
+              <Flex gap={8} align="center" wrap>
+                {f.reason === "follow_up_due" ? (
+                  <Tag color="orange">{t("relationship.workbench.followUpDue", { date: f.dueOn ?? "" })}</Tag>
+                ) : (
+                  <Tag color="red">{t("relationship.workbench.noContact")}</Tag>
+                )}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {f.lastContactAt
+                    ? t("relationship.workbench.lastContact", { date: dayjs(f.lastContactAt).format(DATE) })
+                    : t("relationship.workbench.neverContacted")}
+                </Typography.Text>
+              </Flex>
+            </Flex>
+          </List.Item>
+        )}
+      />
+      {logFor && <ContactRecordDrawer record={null} customer={logFor} onClose={() => setLogFor(null)} />}
+    </Card>
+  );
+}
+
+function CareSuggestions() {
+  const { t } = useTranslation();
+  const { can } = usePermissions();
+  const care = useCareSuggestions();
+  const [careFor, setCareFor] = useState<{
+    customerId: string;
+    customerName: string;
+    contactId: string | null;
+  } | null>(null);
+  return (
+    <Card title={t("relationship.workbench.care")} variant="borderless">
+      <List
+        size="small"
+        loading={care.isPending}
+        dataSource={care.data ?? []}
+        locale={{ emptyText: t("relationship.workbench.noCare") }}
+        renderItem={(c) => (
+          <List.Item
+            actions={
+              can("activity:create")
+                ? [
+                    <Button
+                      key="care"
+                      size="small"
+                      icon={<GiftOutlined aria-hidden />}
+                      onClick={() =>
+                        setCareFor({
+                          customerId: c.customerId,
+                          customerName: c.customerName,
+                          contactId: c.contactId,
+                        })
+                      }
+                    >
+                      {t("relationship.care.new")}
+                    </Button>,
+                  ]
+                : []
+            }
+          >
+            <Flex vertical gap={2}>
+              <span>
+                {c.contactName} · <Link to={`/customers/${c.customerId}`}>{c.customerName}</Link>
+              </span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t("relationship.workbench.birthday", { date: c.on })}
+              </Typography.Text>
+            </Flex>
+          </List.Item>
+        )}
+      />
+      {careFor && (
+        <CareRecordDrawer
+          record={null}
+          defaults={{ ...careFor, kind: "birthday" }}
+          onClose={() => setCareFor(null)}
+        />
+      )}
+    </Card>
+  );
+}
+
+function UnreadNotifications() {
+  const { t } = useTranslation();
+  const list = useNotifications(true);
+  const open = useOpenNotification();
+  const items = list.data?.items.slice(0, 8) ?? [];
+  return (
+    <Card title={t("relationship.workbench.unread")} variant="borderless">
+      {list.isPending ? null : items.length ? (
+        <Flex vertical gap={2}>
+          {items.map((n) => (
+            <NotificationItem key={n.id} item={n} onOpen={open} />
+          ))}
+        </Flex>
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("relationship.workbench.noUnread")} />
+      )}
+    </Card>
+  );
+}
+
+/** The salesperson's day: schedule, tasks (overdue first), customers to follow up, birthdays, messages. */
+export function MyWork() {
+  const { can } = usePermissions();
+  if (!can("activity:read")) {
+    return (
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <UnreadNotifications />
+        </Col>
+      </Row>
+    );
+  }
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={12}>
+        <Flex vertical gap={16}>
+          <TodayEvents />
+          <OpenTasks />
+          <UnreadNotifications />
+        </Flex>
+      </Col>
+      <Col xs={24} xl={12}>
+        <Flex vertical gap={16}>
+          <FollowUps />
+          <CareSuggestions />
+        </Flex>
+      </Col>
+    </Row>
+  );
+}
+
+/** A manager's team: the subordinates' tasks and this month's contact records. */
+export function TeamWork() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const me = useCurrentUser();
+  const [ownerId, setOwnerId] = useState<string | undefined>();
+  const monthStart = dayjs().startOf("month").format(DATE);
+  const tasks = useTasks({ ownerId, limit: 100 });
+  const records = useContactRecords({ ownerId, from: monthStart, limit: 100 });
+  const others = <T extends { ownerId: string }>(items: T[]) => items.filter((i) => i.ownerId !== me.id);
+
+  const taskColumns: TableColumnsType<Task> = [
+    {
+      key: "owner",
+      title: t("relationship.tasks.fields.assigneeId"),
+      width: 100,
+      render: (_, r) => r.ownerName,
+    },
+    { key: "title", title: t("relationship.tasks.fields.title"), render: (_, r) => <TaskTitle task={r} /> },
+    {
+      key: "status",
+      title: t("relationship.tasks.fields.status"),
+      width: 90,
+      render: (_, r) => (
+        <Tag color={r.status === "done" ? "success" : r.status === "doing" ? "processing" : "default"}>
+          {t(`relationship.statuses.${r.status}`)}
+        </Tag>
+      ),
+    },
+    {
+      key: "dueOn",
+      title: t("relationship.tasks.fields.dueOn"),
+      width: 110,
+      render: (_, r) => r.dueOn ?? t("relationship.common.none"),
+    },
+  ];
+  const recordColumns: TableColumnsType<ContactRecord> = [
+    { key: "owner", title: t("relationship.common.owner"), width: 100, render: (_, r) => r.ownerName },
+    {
+      key: "occurredAt",
+      title: t("relationship.records.fields.occurredAt"),
+      width: 140,
+      render: (_, r) => formatDateTime(r.occurredAt),
+    },
+    { key: "customer", title: t("relationship.common.customer"), render: (_, r) => r.customerName },
+    {
+      key: "channel",
+      title: t("relationship.records.fields.channel"),
+      width: 80,
+      render: (_, r) => t(`relationship.channels.${r.channel}`),
+    },
+    {
+      key: "content",
+      title: t("relationship.records.fields.content"),
+      render: (_, r) => (
+        <Typography.Text ellipsis={{ tooltip: r.content }} style={{ maxWidth: 240 }}>
+          {r.content}
+        </Typography.Text>
+      ),
+    },
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex gap={8} align="center">
+        <Typography.Text>{t("relationship.workbench.teamMember")}</Typography.Text>
+        <PersonSelect
+          aria-label={t("relationship.workbench.teamMember")}
+          allLabel={t("relationship.workbench.allMembers")}
+          excludeSelf
+          value={ownerId}
+          onChange={setOwnerId}
+        />
+      </Flex>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card title={t("relationship.workbench.teamTasks")} variant="borderless">
+            <Table<Task>
+              rowKey="id"
+              size="small"
+              columns={taskColumns}
+              dataSource={others(tasks.items).sort(byUrgency)}
+              scroll={{ x: 560 }}
+              loading={tasks.isFetching}
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              locale={{ emptyText: t("relationship.workbench.noTeamTasks") }}
+              rowClassName={(r) => (r.overdue ? "activity-row activity-row--overdue" : "activity-row")}
+              onRow={(r) => ({ onClick: () => void navigate(`/relationship/tasks/${r.id}`) })}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t("relationship.workbench.teamRecords")} variant="borderless">
+            <Table<ContactRecord>
+              rowKey="id"
+              size="small"
+              columns={recordColumns}
+              dataSource={others(records.items)}
+              scroll={{ x: 720 }}
+              loading={records.isFetching}
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              locale={{ emptyText: t("relationship.workbench.noTeamRecords") }}
+              rowClassName="activity-row"
+              onRow={(r) => ({ onClick: () => void navigate(`/relationship/records/${r.id}`) })}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}
