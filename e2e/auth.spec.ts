@@ -27,7 +27,9 @@ test.describe("登录与会话", () => {
     await expect(page.getByRole("heading", { level: 1, name: "业务员工作台" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: /系统管理员/ })).toBeVisible();
     await expect(page.getByRole("main").getByText("总公司")).toBeVisible();
-    await expect(page.getByText("工作台功能即将上线")).toBeVisible();
+    // The workbench's own sections (schedule, tasks, follow-ups).
+    await expect(page.getByText("今日日程")).toBeVisible();
+    await expect(page.getByText("待跟进客户")).toBeVisible();
     // Every module is in the side menu.
     const menu = page.getByRole("navigation", { name: "主导航" });
     for (const label of ["业务员工作台", "客户信息", "销售管理", "系统管理"]) {

@@ -208,6 +208,8 @@ const financePage = async () => ({
 });
 const financeRoute: RouteObject = {
   path: "/finance",
+  // finance:read, or order:read for a salesperson's own receivables (read-only).
+  element: <RequireModule module="finance" />,
   children: [
     { index: true, lazy: financePage },
     {
