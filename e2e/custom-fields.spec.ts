@@ -307,7 +307,10 @@ test.describe("自定义字段", () => {
       await wizard.getByRole("button", { name: "关闭" }).first().click();
 
       await page.getByRole("textbox", { name: /搜索名称/ }).fill(name);
+      // Wait for the filtered list: a click on a row of the list being replaced goes nowhere.
+      await expect(page.getByText("共 1 个客户")).toBeVisible();
       await page.getByRole("link", { name, exact: true }).click();
+      await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
       await expect(
         page.locator(".customer-profile--custom").getByRole("row").filter({ hasText: channel }),
       ).toContainText("经销");
