@@ -7,6 +7,7 @@ export const DICTIONARY_TYPES = [
   "source",
   "customer_status",
   "credit_rating",
+  "feedback_type",
 ] as const;
 export type DictionaryType = (typeof DICTIONARY_TYPES)[number];
 

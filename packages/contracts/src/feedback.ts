@@ -11,7 +11,7 @@ export const FEEDBACK_TYPES = [
 export const FEEDBACK_STATUSES = ["open", "in_progress", "closed"] as const;
 export const FEEDBACK_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 /** Hours an open feedback of each type may wait before it is overdue (service timing). */
-export const FEEDBACK_OVERDUE_HOURS: Record<(typeof FEEDBACK_TYPES)[number], number> = {
+export const FEEDBACK_OVERDUE_HOURS: Record<string, number> = {
   complaint: 24,
   fault: 48,
   consultation: 72,
@@ -26,7 +26,7 @@ const fields = {
   customerId: z.uuid(),
   contactId: z.uuid().nullable().optional().meta({ description: "Must belong to the customer" }),
   productId: z.uuid().nullable().optional(),
-  type: z.enum(FEEDBACK_TYPES),
+  type: z.string().trim().min(1).max(20).meta({ description: "A code of the feedback_type dictionary" }),
   priority: z.enum(FEEDBACK_PRIORITIES).default("normal"),
   description: z.string().trim().max(2000).nullable().optional(),
   handlerId: z.uuid().nullable().optional().meta({ description: "Who handles it (notified)" }),
@@ -63,7 +63,7 @@ export const Feedback = z
     contactName: z.string().nullable(),
     productId: z.uuid().nullable(),
     productName: z.string().nullable(),
-    type: z.enum(FEEDBACK_TYPES),
+    type: z.string(),
     priority: z.enum(FEEDBACK_PRIORITIES),
     description: z.string().nullable(),
     handlerId: z.uuid().nullable(),
@@ -90,7 +90,7 @@ export type Feedback = z.infer<typeof Feedback>;
 
 export const FeedbackQuery = z.object({
   q: z.string().trim().max(50).optional(),
-  type: z.enum(FEEDBACK_TYPES).optional(),
+  type: z.string().max(20).optional(),
   status: z.enum(FEEDBACK_STATUSES).optional(),
   handlerId: z.uuid().optional(),
   customerId: z.uuid().optional(),

@@ -45,6 +45,14 @@ export const DEFAULT_DICTIONARIES: Record<DictionaryType, Seed[]> = {
     ["dormant", "休眠", "Dormant"],
     ["lost", "流失", "Lost"],
   ],
+  feedback_type: [
+    ["consultation", "咨询", "Consultation"],
+    ["complaint", "投诉", "Complaint"],
+    ["suggestion", "建议", "Suggestion"],
+    ["fault", "故障报修", "Fault / repair"],
+    ["praise", "表扬", "Praise"],
+    ["other", "其他", "Other"],
+  ],
   credit_rating: [
     ["AAA", "AAA 极好", "AAA — excellent"],
     ["AA", "AA 优良", "AA — very good"],

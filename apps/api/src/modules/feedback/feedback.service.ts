@@ -25,6 +25,7 @@ import { AppError, notFound } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
 import { checkVersion, diff } from "../../shared/versioning.js";
 import { assertContact, assertCustomer, notify, shanghaiDate } from "../activities/activities.access.js";
+import { assertDictionaryCodes } from "../dictionaries/dictionaries.service.js";
 import { emitEvent } from "../webhooks/webhooks.service.js";
 
 const bad = (field: string, code: string) =>
@@ -153,6 +154,7 @@ async function checkRefs(
   tx: DbOrTx,
   caller: Caller,
   refs: {
+    type?: string | undefined;
     customerId: string;
     contactId?: string | null | undefined;
     productId?: string | null | undefined;
@@ -160,6 +162,7 @@ async function checkRefs(
   },
 ) {
   await assertCustomer(tx, caller, refs.customerId);
+  if (refs.type) await assertDictionaryCodes(tx, { type: ["feedback_type", refs.type] });
   if (refs.contactId) await assertContact(tx, refs.contactId, refs.customerId);
   if (refs.productId) {
     const [p] = await tx
@@ -273,9 +276,10 @@ export async function updateFeedback(
     if (f.deletedAt) throw new AppError(409, ErrorCode.gone);
     checkVersion(expectedVersion, f.version);
     const customerId = input.customerId ?? f.customerId;
-    if (input.customerId || input.contactId || input.productId || input.handlerId)
+    if (input.customerId || input.contactId || input.productId || input.handlerId || input.type)
       await checkRefs(tx, caller, {
         customerId,
+        type: input.type,
         contactId: input.contactId === undefined ? f.contactId : input.contactId,
         productId: input.productId,
         handlerId: input.handlerId,

@@ -73,6 +73,30 @@ describe("feedback (服务反馈, input screen 2)", () => {
       payload: { customerId: customer.id, occurredOn: "2026-11-26", type: "fault" },
     });
     expect(errorsOf(noSubject.body).subject).toBeDefined();
+    // Types come from a dictionary admins edit.
+    const unknownType = await service1({
+      method: "POST",
+      url: "/api/v1/feedback",
+      payload: { customerId: customer.id, occurredOn: "2026-11-26", type: "rumour", subject: "传闻" },
+    });
+    expect(errorsOf(unknownType.body).type).toBe("not_in_dictionary");
+    const added = await admin({
+      method: "POST",
+      url: "/api/v1/dictionaries",
+      payload: { type: "feedback_type", code: "installation", label: "安装调试" },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const installed = await service1({
+      method: "POST",
+      url: "/api/v1/feedback",
+      payload: {
+        customerId: customer.id,
+        occurredOn: "2026-11-26",
+        type: "installation",
+        subject: "上门安装",
+      },
+    });
+    expect(installed.json()).toMatchObject({ type: "installation", overdue: false });
   });
 
   it("closes the loop: assigned (notified), answered, closed with a resolution, a return visit rated 4", async () => {

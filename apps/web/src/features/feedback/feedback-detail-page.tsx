@@ -28,6 +28,7 @@ import {
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { errorMessage, usePermissions } from "../../shared/api";
+import { useDictionaries } from "../customers/use-customer-queries";
 import { formatDateTime, isConflict } from "../relationship/relationship-format";
 import { FeedbackStatusActions } from "./feedback-actions";
 import { deleteFeedback, restoreFeedback } from "./feedback-api";
@@ -67,6 +68,7 @@ export function FeedbackDetailPage() {
 
 function FeedbackDetail({ feedback: f }: { feedback: Feedback }) {
   const { t } = useTranslation();
+  const dictionaries = useDictionaries();
   const { message } = App.useApp();
   const { can } = usePermissions();
   const navigate = useNavigate();
@@ -134,7 +136,7 @@ function FeedbackDetail({ feedback: f }: { feedback: Feedback }) {
             </Flex>
             <Flex gap={8} wrap align="center">
               <Tag color={STATUS_COLORS[f.status]}>{t(`feedback.statuses.${f.status}`)}</Tag>
-              <Tag color={TYPE_COLORS[f.type]}>{t(`feedback.types.${f.type}`)}</Tag>
+              <Tag color={TYPE_COLORS[f.type]}>{dictionaries.label("feedback_type", f.type)}</Tag>
               <Tag color={PRIORITY_COLORS[f.priority]}>
                 {t("feedback.fields.priority")}：{t(`feedback.priorities.${f.priority}`)}
               </Tag>

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from "@ant-design/icons";
-import { FEEDBACK_PRIORITIES, FEEDBACK_TYPES, type Feedback, FeedbackCreate } from "@crm/contracts";
+import { FEEDBACK_PRIORITIES, type Feedback, FeedbackCreate } from "@crm/contracts";
 import { useMutation } from "@tanstack/react-query";
 import {
   Alert,
@@ -23,6 +23,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { errorMessage, isApiError, usePermissions } from "../../shared/api";
 import { applyFieldErrors, isFormField, zodRule } from "../../shared/forms/zod-rule";
+import { useDictionaries } from "../customers/use-customer-queries";
 import { useUnsavedChanges } from "../customers/use-unsaved-changes";
 import { ContactSelect, CustomerSelect } from "../relationship/activity-pickers";
 import { isConflict } from "../relationship/relationship-format";
@@ -94,6 +95,7 @@ export function FeedbackEditPage() {
  */
 function FeedbackForm({ feedback, customerId }: { feedback: Feedback | null; customerId?: string }) {
   const { t } = useTranslation();
+  const dictionaries = useDictionaries();
   const { message } = App.useApp();
   const { can } = usePermissions();
   const navigate = useNavigate();
@@ -280,7 +282,7 @@ function FeedbackForm({ feedback, customerId }: { feedback: Feedback | null; cus
                 <Select
                   showSearch={{ optionFilterProp: "label" }}
                   placeholder={t("feedback.form.typePlaceholder")}
-                  options={FEEDBACK_TYPES.map((k) => ({ value: k, label: t(`feedback.types.${k}`) }))}
+                  options={dictionaries.options("feedback_type", form.getFieldValue("type"))}
                 />
               </Form.Item>
             </Col>

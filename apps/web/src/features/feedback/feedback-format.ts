@@ -1,7 +1,8 @@
 import type { Feedback } from "@crm/contracts";
 import type { TFunction } from "i18next";
 
-export const TYPE_COLORS: Record<Feedback["type"], string> = {
+/** Colours of the default feedback types; types admins add are shown plain. */
+export const TYPE_COLORS: Record<string, string> = {
   consultation: "blue",
   complaint: "red",
   suggestion: "purple",

@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { FEEDBACK_STATUSES, FEEDBACK_TYPES, type Feedback } from "@crm/contracts";
+import { FEEDBACK_STATUSES, type Feedback } from "@crm/contracts";
 import {
   Button,
   Checkbox,
@@ -18,6 +18,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { usePermissions } from "../../shared/api";
 import { useDebouncedValue } from "../../shared/hooks/use-debounced-value";
+import { useDictionaries } from "../customers/use-customer-queries";
 import { CustomerSelect } from "../relationship/activity-pickers";
 import { DATE } from "../relationship/relationship-format";
 import type { FeedbackFilters } from "./feedback-api";
@@ -28,6 +29,7 @@ import { useFeedbackList } from "./use-feedback-queries";
 /** The feedback list: filters above, overdue rows in red, a click opens the feedback. */
 export function FeedbackListTab() {
   const { t } = useTranslation();
+  const dictionaries = useDictionaries();
   const navigate = useNavigate();
   const { can } = usePermissions();
   const [filters, setFilters] = useState<FeedbackFilters>({});
@@ -78,7 +80,7 @@ export function FeedbackListTab() {
       key: "type",
       title: t("feedback.fields.type"),
       width: 100,
-      render: (_, r) => <Tag color={TYPE_COLORS[r.type]}>{t(`feedback.types.${r.type}`)}</Tag>,
+      render: (_, r) => <Tag color={TYPE_COLORS[r.type]}>{dictionaries.label("feedback_type", r.type)}</Tag>,
     },
     {
       key: "priority",
@@ -112,7 +114,7 @@ export function FeedbackListTab() {
           onChange={(type: FeedbackFilters["type"] | "") => set({ type: type || undefined })}
           options={[
             { value: "", label: `${t("feedback.fields.type")}：${t("feedback.common.all")}` },
-            ...FEEDBACK_TYPES.map((k) => ({ value: k, label: t(`feedback.types.${k}`) })),
+            ...dictionaries.options("feedback_type"),
           ]}
           style={{ width: 150 }}
         />

@@ -279,6 +279,7 @@ export const enAdmin: Translation["admin"] = {
       source: "Source",
       customer_status: "Customer status",
       credit_rating: "Credit rating",
+      feedback_type: "Feedback type",
     },
     code: "Code",
     codeHint:

@@ -265,6 +265,7 @@ export const zhCNAdmin = {
       source: "来源",
       customer_status: "客户状态",
       credit_rating: "信用等级",
+      feedback_type: "反馈类型",
     },
     code: "编码",
     codeHint: "用于导入导出和 API，保存后不能修改。只能包含字母、数字、下划线和短横线，最多 20 位。",
