@@ -7,6 +7,7 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { activityRoutes } from "./modules/activities/activities.routes.js";
+import { startSweeper } from "./modules/activities/sweep.service.js";
 import { integrationRoutes } from "./modules/api-keys/api-keys.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
@@ -130,6 +131,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   if (options.settings.webDist) await app.register(spaPlugin, { root: options.settings.webDist });
+  if (options.settings.notifySweepMs > 0) {
+    const stop = startSweeper(app.db, app.log, options.settings.notifySweepMs);
+    app.addHook("onClose", async () => stop());
+  }
   if (options.settings.webhookPollMs > 0) {
     const stop = startDispatcher(app.db, app.log, options.settings.webhookPollMs);
     app.addHook("onClose", async () => stop());

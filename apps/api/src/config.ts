@@ -33,6 +33,7 @@ export const ConfigSchema = z
     LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(30),
     API_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(3000),
     WEBHOOK_POLL_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
+    NOTIFY_SWEEP_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
     COOKIE_SECURE: bool.default(false),
     TRUST_PROXY: bool.default(false),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -16,6 +16,8 @@ export interface Settings {
   apiRatePerMinute: number;
   /** How often the webhook dispatcher looks for due deliveries (0: it does not run). */
   webhookPollMs: number;
+  /** How often due follow-ups, overdue receivables and event reminders become notifications (0: not here). */
+  notifySweepMs: number;
   cookieSecure: boolean;
   demo: boolean;
   webDist: string | null;
@@ -50,6 +52,7 @@ export function settingsFrom(config: Config, jwtSecret: string, webDist: string 
     loginRatePerMinute: config.LOGIN_RATE_PER_MINUTE,
     apiRatePerMinute: config.API_RATE_PER_MINUTE,
     webhookPollMs: config.WEBHOOK_POLL_MS,
+    notifySweepMs: config.NOTIFY_SWEEP_MS,
     cookieSecure: config.COOKIE_SECURE,
     demo: config.DEMO,
     webDist,

@@ -26,6 +26,7 @@ export function testSettings(overrides: Partial<Settings> = {}): Settings {
     loginRatePerMinute: 1000,
     apiRatePerMinute: 100_000,
     webhookPollMs: 100,
+    notifySweepMs: 0,
     cookieSecure: false,
     demo: true,
     webDist: null,

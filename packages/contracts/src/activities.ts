@@ -273,6 +273,7 @@ export const NOTIFICATION_KINDS = [
   "follow_up_due",
   "feedback_assigned",
   "receivable_overdue",
+  "event_reminder",
 ] as const;
 
 export const Notification = z

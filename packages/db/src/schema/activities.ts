@@ -158,10 +158,13 @@ export const notifications = pgTable(
     kind: text().notNull(),
     title: text().notNull(),
     link: text(),
+    /** Set for notifications made by the periodic sweep, so each is made once. */
+    dedupeKey: text(),
     readAt: ts(),
     createdAt: ts().notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex("notifications_dedupe_uq").on(t.dedupeKey),
     index("notifications_user_idx").on(t.userId, t.createdAt),
     index("notifications_unread_idx").on(t.userId).where(sql`read_at is null`),
   ],

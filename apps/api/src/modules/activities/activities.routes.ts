@@ -45,7 +45,16 @@ import {
   updateCareRecord,
   updateContactRecord,
 } from "./records.service.js";
+import { monthFigures } from "./sweep.service.js";
 import * as workbench from "./workbench.service.js";
+
+const MonthFigures = z.object({
+  newCustomers: z.number().int(),
+  contactsMade: z.number().int(),
+  ordersSigned: z.number().int(),
+  orderAmount: z.string(),
+  receivablesDue: z.string(),
+});
 
 const Deleted = { deleted: z.boolean() };
 
@@ -291,6 +300,25 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
         days: request.query.days,
       }),
     }),
+  );
+
+  app.get(
+    "/workbench/stats",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags: ["workbench"],
+        summary: "The caller's month so far against the same days of last month",
+        response: {
+          200: z.object({
+            month: z.string(),
+            thisMonth: MonthFigures,
+            lastMonth: MonthFigures,
+          }),
+        },
+      },
+    },
+    async (request) => monthFigures(app.db, callerOf(request)),
   );
 
   app.get(

@@ -17,6 +17,7 @@ const KIND_COLORS = {
   follow_up_due: "orange",
   feedback_assigned: "cyan",
   receivable_overdue: "red",
+  event_reminder: "cyan",
 } as const;
 
 /** Mark read (one, or all) and keep the badge and the lists in step. */

@@ -126,6 +126,19 @@ export const fetchCareSuggestions = async (params: { from?: string; days?: numbe
     })
   ).items;
 
+const MonthFigures = z.object({
+  newCustomers: z.number(),
+  contactsMade: z.number(),
+  ordersSigned: z.number(),
+  orderAmount: z.string(),
+  receivablesDue: z.string(),
+});
+const MonthStats = z.object({ month: z.string(), thisMonth: MonthFigures, lastMonth: MonthFigures });
+export type MonthStats = z.infer<typeof MonthStats>;
+
+/** The caller's month so far against the same days of last month. */
+export const fetchMonthStats = () => apiRequest("/workbench/stats", { schema: MonthStats });
+
 // Notifications (消息提醒)
 
 const NotificationPage = page(Notification).extend({ unread: z.number().int() });

@@ -1,5 +1,6 @@
 import { CheckOutlined, GiftOutlined, PlusOutlined } from "@ant-design/icons";
 import type { ContactRecord, Task } from "@crm/contracts";
+import { useQuery } from "@tanstack/react-query";
 import {
   Button,
   Card,
@@ -22,6 +23,7 @@ import { PersonSelect } from "../relationship/activity-pickers";
 import { CareRecordDrawer } from "../relationship/care-record-drawer";
 import { ContactRecordDrawer } from "../relationship/contact-record-drawer";
 import { NotificationItem, useOpenNotification } from "../relationship/notification-bell";
+import { fetchMonthStats } from "../relationship/relationship-api";
 import { DATE, formatDateTime, formatTime, todayString } from "../relationship/relationship-format";
 import { PRIORITY_COLORS, TaskTitle, useCompleteTask } from "../relationship/tasks-tab";
 import {
@@ -256,6 +258,36 @@ function CareSuggestions() {
   );
 }
 
+/** 本月业绩: the user's month so far, each figure beside the same days of last month. */
+function MonthFiguresCard() {
+  const { t } = useTranslation();
+  const stats = useQuery({ queryKey: ["workbench", "stats"], queryFn: fetchMonthStats, staleTime: 60_000 });
+  if (!stats.data) return null;
+  const { thisMonth, lastMonth } = stats.data;
+  const rows = [
+    ["newCustomers", thisMonth.newCustomers, lastMonth.newCustomers],
+    ["contactsMade", thisMonth.contactsMade, lastMonth.contactsMade],
+    ["ordersSigned", thisMonth.ordersSigned, lastMonth.ordersSigned],
+    ["orderAmount", `¥${thisMonth.orderAmount}`, `¥${lastMonth.orderAmount}`],
+    ["receivablesDue", `¥${thisMonth.receivablesDue}`, `¥${lastMonth.receivablesDue}`],
+  ] as const;
+  return (
+    <Card title={t("relationship.workbench.month.title")} variant="borderless">
+      <Row gutter={[16, 12]}>
+        {rows.map(([key, now, before]) => (
+          <Col xs={12} md={8} xl={4} key={key}>
+            <Typography.Text type="secondary">{t(`relationship.workbench.month.${key}`)}</Typography.Text>
+            <div className="workbench-figure">{now}</div>
+            <Typography.Text type="secondary" className="workbench-figure__before">
+              {t("relationship.workbench.month.lastMonth", { value: before })}
+            </Typography.Text>
+          </Col>
+        ))}
+      </Row>
+    </Card>
+  );
+}
+
 function UnreadNotifications() {
   const { t } = useTranslation();
   const list = useNotifications(true);
@@ -290,6 +322,9 @@ export function MyWork() {
   }
   return (
     <Row gutter={[16, 16]}>
+      <Col xs={24}>
+        <MonthFiguresCard />
+      </Col>
       <Col xs={24} xl={12}>
         <Flex vertical gap={16}>
           <TodayEvents />

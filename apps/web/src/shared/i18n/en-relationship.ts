@@ -172,6 +172,15 @@ export const enRelationship: Translation["relationship"] = {
     endsBeforeStart: "The end cannot be before the start",
   },
   workbench: {
+    month: {
+      title: "This month",
+      newCustomers: "New customers",
+      contactsMade: "Contacts made",
+      ordersSigned: "Orders signed",
+      orderAmount: "Order amount",
+      receivablesDue: "Receivables due",
+      lastMonth: "Same days last month: {{value}}",
+    },
     mine: "My work",
     team: "Team",
     todayEvents: "Today's schedule",
@@ -213,6 +222,7 @@ export const enRelationship: Translation["relationship"] = {
       follow_up_due: "Follow-up",
       feedback_assigned: "Feedback",
       receivable_overdue: "Receivable",
+      event_reminder: "Event",
     },
   },
 };

@@ -170,6 +170,15 @@ export const zhCNRelationship = {
     endsBeforeStart: "结束时间不能早于开始时间",
   },
   workbench: {
+    month: {
+      title: "本月业绩",
+      newCustomers: "新增客户",
+      contactsMade: "联系次数",
+      ordersSigned: "签订订单",
+      orderAmount: "订单金额",
+      receivablesDue: "本月应收",
+      lastMonth: "上月同期 {{value}}",
+    },
     mine: "我的工作",
     team: "团队",
     todayEvents: "今日日程",
@@ -211,6 +220,7 @@ export const zhCNRelationship = {
       follow_up_due: "跟进",
       feedback_assigned: "反馈",
       receivable_overdue: "应收",
+      event_reminder: "日程",
     },
   },
 };
