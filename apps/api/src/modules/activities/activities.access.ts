@@ -166,11 +166,3 @@ export async function sharesOf(db: DbOrTx, type: Shareable, ids: string[]) {
   for (const r of rows) out.set(r.entityId, [...(out.get(r.entityId) ?? []), { id: r.id, name: r.name }]);
   return out;
 }
-
-/** Today's date in China (the company's day), for due dates and follow-ups. */
-export function shanghaiDate(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(at);
-}
-
-/** The start of a Shanghai day as an instant. */
-export const shanghaiDayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);

@@ -1,14 +1,16 @@
 import { type ActivityQuery, ErrorCode, type Shareable } from "@crm/contracts";
-import { customers, type Db, type DbOrTx, users } from "@crm/db";
+import { customers, type Db, type DbOrTx } from "@crm/db";
 import { and, eq, getTableColumns, isNull, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
 import { decodeCursor, pageOf } from "../../shared/cursor.js";
+import { shanghaiDayStart } from "../../shared/days.js";
 import { AppError, notFound } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
+import { containing, displayNameOf } from "../../shared/sql.js";
 import { checkVersion } from "../../shared/versioning.js";
-import { type ActivityTable, activityAccess, shanghaiDayStart, sharesOf } from "./activities.access.js";
+import { type ActivityTable, activityAccess, sharesOf } from "./activities.access.js";
 
 type Table = PgTable & ActivityTable & { deletedAt: PgColumn; version: PgColumn; updatedAt: PgColumn };
 
@@ -29,8 +31,7 @@ export interface Resource<T extends Table, Out> {
   extra?: Record<string, SQL>;
 }
 
-const ownerName = (t: ActivityTable) =>
-  sql<string | null>`(select ${users.displayName} from ${users} where ${users.id} = ${t.ownerId})`;
+const ownerName = (t: ActivityTable) => displayNameOf(t.ownerId);
 const customerName = (t: ActivityTable) =>
   sql<string | null>`(select ${customers.name} from ${customers} where ${customers.id} = ${t.customerId})`;
 
@@ -56,8 +57,6 @@ function accessFields(row: Record<string, unknown>, shared: { id: string; name: 
     version: row.version as number,
   };
 }
-
-const escapeLike = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function listActivities<T extends Table, Out>(
   db: DbOrTx,
@@ -92,7 +91,7 @@ export async function listActivities<T extends Table, Out>(
         query.ownerId ? eq(r.table.ownerId, query.ownerId) : undefined,
         lower,
         upper,
-        query.q ? r.search(escapeLike(query.q)) : undefined,
+        query.q ? r.search(containing(query.q)) : undefined,
         extra,
         after
           ? sql`(${when}, ${r.table.id}) ${op} (${toValue(after[0]!)}, ${String(after[1])}::uuid)`

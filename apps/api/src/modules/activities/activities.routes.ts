@@ -26,8 +26,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type Caller, callerOf } from "../../plugins/access.js";
 import { contextOf, type RequestContext } from "../../shared/audit.js";
+import { shanghaiDate } from "../../shared/days.js";
 import { etag, ifMatch } from "../../shared/versioning.js";
-import { shanghaiDate } from "./activities.access.js";
 import { getActivity, listActivities, type Resource, setActivityDeleted } from "./activities.resource.js";
 import {
   createEvent,

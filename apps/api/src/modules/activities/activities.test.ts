@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createCustomer } from "../../../test/customers-fixtures.js";
 import { clientsFor, setupApp } from "../../../test/helper.js";
-import { shanghaiDate } from "./activities.access.js";
+import { shanghaiDate } from "../../shared/days.js";
 
 const { app, db } = await setupApp();
 const [mgr1, sales1, sales2, sales3] = await clientsFor(app, ["mgr1", "sales1", "sales2", "sales3"]);

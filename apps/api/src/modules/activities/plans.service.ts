@@ -7,20 +7,15 @@ import {
   type TaskCreate,
   type TaskUpdate,
 } from "@crm/contracts";
-import { type Db, events, tasks, users } from "@crm/db";
+import { type Db, events, tasks } from "@crm/db";
 import { eq, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
+import { shanghaiDate } from "../../shared/days.js";
 import { AppError } from "../../shared/errors.js";
+import { displayNameOf } from "../../shared/sql.js";
 import { diff } from "../../shared/versioning.js";
-import {
-  assertContact,
-  assertCustomer,
-  assertUserInScope,
-  notify,
-  shanghaiDate,
-  syncShares,
-} from "./activities.access.js";
+import { assertContact, assertCustomer, assertUserInScope, notify, syncShares } from "./activities.access.js";
 import { getActivity, lockForWrite, type Resource } from "./activities.resource.js";
 import { shareChanges } from "./records.service.js";
 
@@ -50,7 +45,7 @@ export const taskResource: Resource<typeof tasks, Omit<Task, Access>> = {
   title: (r) => `任务:${String(r.title ?? "")}`,
   link: (id) => `/relationship/tasks/${id}`,
   extra: {
-    createdByName: sql`(select ${users.displayName} from ${users} where ${users.id} = ${tasks.createdBy})`,
+    createdByName: displayNameOf(tasks.createdBy),
   },
 };
 

@@ -11,7 +11,7 @@ import {
 import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { Caller } from "../../plugins/access.js";
-import { shanghaiDate } from "./activities.access.js";
+import { shanghaiDate } from "../../shared/days.js";
 
 /**
  * The notifications nobody's action produces: a customer's follow-up day has come, a receivable is

@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createCustomer } from "../../../test/customers-fixtures.js";
 import { clientsFor, setupApp } from "../../../test/helper.js";
-import { shanghaiDate } from "./activities.access.js";
+import { addDays, shanghaiDate } from "../../shared/days.js";
 import { sweepNotifications } from "./sweep.service.js";
 
 const { app, db } = await setupApp();
 const [admin, prod1, sales2] = await clientsFor(app, ["admin", "prod1", "sales2"]);
 const today = shanghaiDate();
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const kinds = async () =>
   (await sales2({ url: "/api/v1/notifications?unread=true&limit=200" })).json().items as {
     kind: string;

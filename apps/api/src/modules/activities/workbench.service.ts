@@ -1,9 +1,11 @@
-import { contactRecords, contacts, customers, type DbOrTx, notifications, users } from "@crm/db";
+import { contactRecords, contacts, customers, type DbOrTx, notifications } from "@crm/db";
 import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import { decodeCursor, pageOf } from "../../shared/cursor.js";
+import { shanghaiDayStart } from "../../shared/days.js";
 import { notFound } from "../../shared/errors.js";
-import { assertUserInScope, shanghaiDayStart } from "./activities.access.js";
+import { displayNameOf } from "../../shared/sql.js";
+import { assertUserInScope } from "./activities.access.js";
 
 /**
  * Customers due for follow-up (跟进提醒) for one salesperson (the caller, or someone in their
@@ -27,9 +29,7 @@ export async function followUps(
       customerName: customers.name,
       customerCode: customers.code,
       ownerId: customers.ownerId,
-      ownerName: sql<
-        string | null
-      >`(select ${users.displayName} from ${users} where ${users.id} = ${customers.ownerId})`,
+      ownerName: displayNameOf(customers.ownerId),
       dueOn: sql<string | null>`${latest}::text`,
       lastContactAt: customers.lastContactAt,
     })

@@ -14,6 +14,7 @@ import { callerOf } from "../../plugins/access.js";
 import { contextOf } from "../../shared/audit.js";
 import { etag, ifMatch } from "../../shared/versioning.js";
 import * as service from "./feedback.service.js";
+import * as visits from "./return-visits.service.js";
 
 const tags = ["feedback"];
 
@@ -124,7 +125,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(ReturnVisit) }) },
       },
     },
-    async (request) => service.listReturnVisits(app.db, callerOf(request), request.query),
+    async (request) => visits.listReturnVisits(app.db, callerOf(request), request.query),
   );
   app.post(
     "/return-visits/:id/complete",
@@ -139,7 +140,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.completeReturnVisit(
+      visits.completeReturnVisit(
         app.db,
         callerOf(request),
         request.params.id,

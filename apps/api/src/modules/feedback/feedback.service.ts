@@ -6,25 +6,17 @@ import {
   type FeedbackQuery,
   type FeedbackUpdate,
 } from "@crm/contracts";
-import {
-  contacts,
-  customers,
-  type Db,
-  type DbOrTx,
-  feedback,
-  nextSequence,
-  products,
-  returnVisits,
-  users,
-} from "@crm/db";
-import { and, asc, desc, eq, gte, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { contacts, customers, type Db, type DbOrTx, feedback, products, returnVisits, users } from "@crm/db";
+import { and, desc, eq, gte, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
 import { decodeCursor, pageOf } from "../../shared/cursor.js";
+import { shanghaiDate } from "../../shared/days.js";
 import { AppError, notFound } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
+import { containing, displayNameOf, yearlyNumber } from "../../shared/sql.js";
 import { checkVersion, diff } from "../../shared/versioning.js";
-import { assertContact, assertCustomer, notify, shanghaiDate } from "../activities/activities.access.js";
+import { assertContact, assertCustomer, notify } from "../activities/activities.access.js";
 import { assertDictionaryCodes } from "../dictionaries/dictionaries.service.js";
 import { emitEvent } from "../webhooks/webhooks.service.js";
 
@@ -36,7 +28,7 @@ const link = (id: string) => `/feedback/${id}`;
  * Who reaches a feedback: its customer is in the caller's scope, or the caller handles it or
  * recorded it (a handler from another department still sees what was assigned to them).
  */
-function visible(caller: Caller): SQL | undefined {
+export function visible(caller: Caller): SQL | undefined {
   const customerScope = scopeWhere(caller.scope, customers.ownerId);
   if (customerScope === undefined) return undefined;
   return or(customerScope, eq(feedback.handlerId, caller.userId), eq(feedback.createdBy, caller.userId));
@@ -56,12 +48,8 @@ const columns = {
   productName: sql<
     string | null
   >`(select ${products.name} from ${products} where ${products.id} = ${feedback.productId})`,
-  handlerName: sql<
-    string | null
-  >`(select ${users.displayName} from ${users} where ${users.id} = ${feedback.handlerId})`,
-  createdByName: sql<
-    string | null
-  >`(select ${users.displayName} from ${users} where ${users.id} = ${feedback.createdBy})`,
+  handlerName: displayNameOf(feedback.handlerId),
+  createdByName: displayNameOf(feedback.createdBy),
   overdue: overdueSql,
 };
 
@@ -117,7 +105,7 @@ export async function getFeedback(db: DbOrTx, caller: Caller, id: string) {
 
 export async function listFeedback(db: DbOrTx, caller: Caller, q: FeedbackQuery) {
   const after = decodeCursor(q.cursor, 2);
-  const text = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const text = q.q ? containing(q.q) : null;
   const rows = await select(
     db,
     and(
@@ -201,8 +189,7 @@ const audit = (
 export async function createFeedback(db: Db, caller: Caller, input: FeedbackCreate, ctx: RequestContext) {
   const id = await db.transaction(async (tx) => {
     await checkRefs(tx, caller, input);
-    const year = shanghaiDate().slice(0, 4);
-    const number = `FK${year}-${String(await nextSequence(tx, `feedback:${year}`)).padStart(4, "0")}`;
+    const number = await yearlyNumber(tx, "FK", "feedback");
     const [row] = await tx
       .insert(feedback)
       .values({
@@ -373,105 +360,4 @@ export async function setFeedbackDeleted(
     await audit(tx, ctx, caller, current, deleted ? "delete" : "restore", null);
   });
   return getFeedback(db, caller, id);
-}
-
-// Return visits --------------------------------------------------------------------------------------
-
-const visitColumns = {
-  v: returnVisits,
-  feedbackSubject: feedback.subject,
-  customerName: customers.name,
-  assignedToName: sql<
-    string | null
-  >`(select ${users.displayName} from ${users} where ${users.id} = ${returnVisits.assignedTo})`,
-};
-const presentVisit = (r: {
-  v: typeof returnVisits.$inferSelect;
-  feedbackSubject: string;
-  customerName: string;
-  assignedToName: string | null;
-}) => ({
-  id: r.v.id,
-  feedbackId: r.v.feedbackId,
-  feedbackSubject: r.feedbackSubject,
-  customerId: r.v.customerId,
-  customerName: r.customerName,
-  dueOn: r.v.dueOn,
-  assignedToName: r.assignedToName,
-  status: r.v.status as "pending" | "done",
-  rating: r.v.rating,
-  comment: r.v.comment,
-  doneAt: r.v.doneAt?.toISOString() ?? null,
-});
-
-export async function listReturnVisits(
-  db: DbOrTx,
-  caller: Caller,
-  q: { status?: "pending" | "done" | undefined; feedbackId?: string | undefined },
-) {
-  const rows = await db
-    .select(visitColumns)
-    .from(returnVisits)
-    .innerJoin(feedback, eq(feedback.id, returnVisits.feedbackId))
-    .innerJoin(customers, eq(customers.id, returnVisits.customerId))
-    .where(
-      and(
-        or(visible(caller) ?? sql`true`, eq(returnVisits.assignedTo, caller.userId)),
-        q.status ? eq(returnVisits.status, q.status) : undefined,
-        q.feedbackId ? eq(returnVisits.feedbackId, q.feedbackId) : undefined,
-      ),
-    )
-    .orderBy(asc(returnVisits.dueOn))
-    .limit(500);
-  return { items: rows.map(presentVisit) };
-}
-
-/** Records the customer's satisfaction (1–5) on a return visit; once. */
-export async function completeReturnVisit(
-  db: Db,
-  caller: Caller,
-  id: string,
-  input: { rating: number; comment?: string | null | undefined },
-  ctx: RequestContext,
-) {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select(visitColumns)
-      .from(returnVisits)
-      .innerJoin(feedback, eq(feedback.id, returnVisits.feedbackId))
-      .innerJoin(customers, eq(customers.id, returnVisits.customerId))
-      .where(
-        and(
-          eq(returnVisits.id, id),
-          or(visible(caller) ?? sql`true`, eq(returnVisits.assignedTo, caller.userId)),
-        ),
-      )
-      .for("update", { of: returnVisits });
-    if (!row) throw notFound();
-    if (row.v.status === "done")
-      throw new AppError(409, ErrorCode.conflict, {
-        fields: [{ field: "status", code: "return_visit_done" }],
-      });
-    const [updated] = await tx
-      .update(returnVisits)
-      .set({
-        status: "done",
-        rating: input.rating,
-        comment: input.comment ?? null,
-        doneAt: new Date(),
-        doneBy: caller.userId,
-      })
-      .where(eq(returnVisits.id, id))
-      .returning();
-    await writeAudit(tx, ctx, {
-      action: "return_visit",
-      entityType: "feedback",
-      entityId: row.v.feedbackId,
-      actorId: caller.userId,
-      actorName: caller.displayName,
-      changes: { rating: { before: null, after: input.rating } },
-      detail: { customerId: row.v.customerId, title: `回访:满意度 ${input.rating}` },
-    });
-    return presentVisit({ ...row, v: updated! });
-  });
 }

@@ -19,14 +19,14 @@ import {
   receivables,
   supplierPayments,
   transactions,
-  users,
 } from "@crm/db";
 import { and, asc, desc, eq, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
+import { shanghaiDate } from "../../shared/days.js";
 import { AppError, notFound } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
-import { shanghaiDate } from "../activities/activities.access.js";
+import { displayNameOf } from "../../shared/sql.js";
 import { presentReceivable } from "./receivables.service.js";
 
 const bad = (field: string, code: string) =>
@@ -48,9 +48,7 @@ export async function collectionRows(db: DbOrTx, caller: Caller | null, on: stri
       customerName: customers.name,
       customerCode: customers.code,
       ownerId: customers.ownerId,
-      ownerName: sql<
-        string | null
-      >`(select ${users.displayName} from ${users} where ${users.id} = ${customers.ownerId})`,
+      ownerName: displayNameOf(customers.ownerId),
       open: sql<string>`round(sum(${balance}), 2)::text`,
       overdue: bucket(sql`${age} > 0`),
       notDue: bucket(sql`${age} <= 0`),
@@ -145,9 +143,7 @@ export async function dunningBill(db: DbOrTx, caller: Caller, customerId: string
       r: receivables,
       orderNumber: orders.number,
       customerName: customers.name,
-      ownerName: sql<
-        string | null
-      >`(select ${users.displayName} from ${users} where ${users.id} = ${receivables.ownerId})`,
+      ownerName: displayNameOf(receivables.ownerId),
     })
     .from(receivables)
     .innerJoin(orders, eq(orders.id, receivables.orderId))
@@ -165,9 +161,7 @@ export async function dunningBill(db: DbOrTx, caller: Caller, customerId: string
   const actions = await db
     .select({
       a: collectionActions,
-      createdByName: sql<
-        string | null
-      >`(select ${users.displayName} from ${users} where ${users.id} = ${collectionActions.createdBy})`,
+      createdByName: displayNameOf(collectionActions.createdBy),
     })
     .from(collectionActions)
     .where(eq(collectionActions.customerId, customerId))

@@ -17,7 +17,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { callerOf } from "../../plugins/access.js";
 import { contextOf } from "../../shared/audit.js";
-import { shanghaiDate } from "../activities/activities.access.js";
+import { shanghaiDate } from "../../shared/days.js";
 import * as collections from "./collections.service.js";
 import * as money from "./receivables.service.js";
 

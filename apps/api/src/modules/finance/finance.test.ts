@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createCustomer } from "../../../test/customers-fixtures.js";
 import { clientsFor, setupApp } from "../../../test/helper.js";
-import { shanghaiDate } from "../activities/activities.access.js";
+import { addDays, shanghaiDate } from "../../shared/days.js";
 
 const { app, db } = await setupApp();
 const [admin, prod1, sales1, sales3, finance1] = await clientsFor(app, [
@@ -17,8 +17,6 @@ const errorsOf = (body: string) =>
   Object.fromEntries(
     (JSON.parse(body).errors as { field: string; code: string }[]).map((e) => [e.field, e.code]),
   );
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const today = shanghaiDate();
 
 const category = (

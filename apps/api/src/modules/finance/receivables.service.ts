@@ -11,30 +11,20 @@ import {
   sub,
   sumAmounts,
 } from "@crm/contracts";
-import {
-  customers,
-  type Db,
-  type DbOrTx,
-  orders,
-  paymentAllocations,
-  payments,
-  receivables,
-  users,
-} from "@crm/db";
+import { customers, type Db, type DbOrTx, orders, paymentAllocations, payments, receivables } from "@crm/db";
 import { and, asc, desc, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
 import { decodeCursor, pageOf } from "../../shared/cursor.js";
+import { addDays, shanghaiDate } from "../../shared/days.js";
 import { AppError, notFound } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
-import { shanghaiDate } from "../activities/activities.access.js";
+import { displayNameOf } from "../../shared/sql.js";
 import { emitEvent } from "../webhooks/webhooks.service.js";
 import { collectionRows } from "./collections.service.js";
 
 const bad = (field: string, code: string) =>
   new AppError(400, ErrorCode.validation, { fields: [{ field, code }] });
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
@@ -131,9 +121,7 @@ const receivableColumns = {
   r: receivables,
   orderNumber: orders.number,
   customerName: customers.name,
-  ownerName: sql<
-    string | null
-  >`(select ${users.displayName} from ${users} where ${users.id} = ${receivables.ownerId})`,
+  ownerName: displayNameOf(receivables.ownerId),
 };
 
 export async function listReceivables(
@@ -189,9 +177,7 @@ async function loadPayments(db: DbOrTx, ids: string[]): Promise<Payment[]> {
     .select({
       p: payments,
       customerName: customers.name,
-      createdByName: sql<
-        string | null
-      >`(select ${users.displayName} from ${users} where ${users.id} = ${payments.createdBy})`,
+      createdByName: displayNameOf(payments.createdBy),
       reversedById: sql<
         string | null
       >`(select r.id from ${payments} r where r.reverses_id = ${payments.id} limit 1)`,

@@ -13,25 +13,16 @@ import {
   sub,
   sumAmounts,
 } from "@crm/contracts";
-import {
-  customers,
-  type Db,
-  type DbOrTx,
-  nextSequence,
-  orderLines,
-  orders,
-  products,
-  transactions,
-  users,
-} from "@crm/db";
+import { customers, type Db, type DbOrTx, orderLines, orders, products, transactions } from "@crm/db";
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
 import { decodeCursor, pageOf } from "../../shared/cursor.js";
+import { shanghaiDate } from "../../shared/days.js";
 import { AppError, notFound } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
+import { containing, displayNameOf, yearlyNumber } from "../../shared/sql.js";
 import { checkVersion, diff } from "../../shared/versioning.js";
-import { shanghaiDate } from "../activities/activities.access.js";
 import { cancelReceivables, createReceivables } from "../finance/receivables.service.js";
 import { postMovement } from "../products/products.service.js";
 import { emitEvent } from "../webhooks/webhooks.service.js";
@@ -108,9 +99,7 @@ const orderColumns = {
   },
   customerName: customers.name,
   customerCode: customers.code,
-  ownerName: sql<
-    string | null
-  >`(select ${users.displayName} from ${users} where ${users.id} = ${orders.ownerId})`,
+  ownerName: displayNameOf(orders.ownerId),
 };
 
 type OrderRow = Awaited<ReturnType<typeof selectOrders>>[number];
@@ -166,7 +155,7 @@ export async function listOrders(
   },
 ) {
   const after = decodeCursor(q.cursor, 2);
-  const text = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const text = q.q ? containing(q.q) : null;
   const rows = await selectOrders(
     db,
     and(
@@ -215,8 +204,7 @@ export async function createOrder(db: Db, caller: Caller, input: OrderCreate, ct
       input.lines.map((l) => l.productId),
       (i) => `lines.${i}.productId`,
     );
-    const year = shanghaiDate().slice(0, 4);
-    const number = `HT${year}-${String(await nextSequence(tx, `order:${year}`)).padStart(4, "0")}`;
+    const number = await yearlyNumber(tx, "HT", "order");
     const [row] = await tx
       .insert(orders)
       .values({

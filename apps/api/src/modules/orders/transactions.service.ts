@@ -9,13 +9,14 @@ import {
   type TransactionCreate,
   type TransactionUpdate,
 } from "@crm/contracts";
-import { customers, type Db, type DbOrTx, products, transactions, users } from "@crm/db";
+import { customers, type Db, type DbOrTx, products, transactions } from "@crm/db";
 import { and, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
 import { decodeCursor, pageOf } from "../../shared/cursor.js";
 import { AppError, notFound } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
+import { displayNameOf } from "../../shared/sql.js";
 import { checkVersion, diff } from "../../shared/versioning.js";
 import { postMovement } from "../products/products.service.js";
 import { customerFor, productsFor } from "./orders.service.js";
@@ -34,9 +35,7 @@ const columns = {
   quantity: transactions.quantity,
   amount: transactions.amount,
   ownerId: transactions.ownerId,
-  ownerName: sql<
-    string | null
-  >`(select ${users.displayName} from ${users} where ${users.id} = ${transactions.ownerId})`,
+  ownerName: displayNameOf(transactions.ownerId),
   deletedAt: transactions.deletedAt,
   createdAt: transactions.createdAt,
   version: transactions.version,

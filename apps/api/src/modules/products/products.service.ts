@@ -18,13 +18,13 @@ import {
   products,
   stockLevels,
   stockMovements,
-  users,
 } from "@crm/db";
 import { and, asc, desc, eq, gte, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
 import { decodeCursor, pageOf } from "../../shared/cursor.js";
 import { AppError, notFound } from "../../shared/errors.js";
+import { containing, displayNameOf } from "../../shared/sql.js";
 import { checkVersion, diff } from "../../shared/versioning.js";
 
 const badField = (field: string, code: string, status = 400) =>
@@ -142,8 +142,6 @@ export async function getProduct(db: DbOrTx, id: string): Promise<Product> {
   return present(row as Row);
 }
 
-const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export async function listProducts(db: DbOrTx, query: ProductQuery) {
   const after = decodeCursor(query.cursor, 2);
   const rows = await db
@@ -153,7 +151,7 @@ export async function listProducts(db: DbOrTx, query: ProductQuery) {
       and(
         query.deleted === "true" ? isNotNull(products.deletedAt) : isNull(products.deletedAt),
         query.q
-          ? sql`(${products.code} ilike ${like(query.q)} or ${products.name} ilike ${like(query.q)} or ${products.specification} ilike ${like(query.q)})`
+          ? sql`(${products.code} ilike ${containing(query.q)} or ${products.name} ilike ${containing(query.q)} or ${products.specification} ilike ${containing(query.q)})`
           : undefined,
         query.categoryId ? eq(products.categoryId, query.categoryId) : undefined,
         query.active ? eq(products.active, query.active === "true") : undefined,
@@ -344,9 +342,7 @@ const movementColumns = {
   reason: stockMovements.reason,
   reference: stockMovements.reference,
   productionDate: stockMovements.productionDate,
-  createdByName: sql<
-    string | null
-  >`(select ${users.displayName} from ${users} where ${users.id} = ${stockMovements.createdBy})`,
+  createdByName: displayNameOf(stockMovements.createdBy),
   createdAt: stockMovements.createdAt,
 };
 

@@ -17,11 +17,9 @@ import {
   type Db,
   type DbOrTx,
   materialRequests,
-  nextSequence,
   products,
   purchaseOrderLines,
   purchaseOrders,
-  users,
 } from "@crm/db";
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
@@ -29,21 +27,14 @@ import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
 import { decodeCursor, pageOf } from "../../shared/cursor.js";
 import { AppError, notFound } from "../../shared/errors.js";
+import { containing, displayNameOf, yearlyNumber } from "../../shared/sql.js";
 import { checkVersion } from "../../shared/versioning.js";
-import { shanghaiDate } from "../activities/activities.access.js";
 import { cancelPayable, createPayable } from "../finance/collections.service.js";
 import { productsFor } from "../orders/orders.service.js";
 import { postMovement } from "../products/products.service.js";
 
 const conflict = (code: string) =>
   new AppError(409, ErrorCode.conflict, { fields: [{ field: "status", code }] });
-const nameOf = (column: PgColumn) =>
-  sql<string | null>`(select ${users.displayName} from ${users} where ${users.id} = ${column})`;
-const yearNumber = async (tx: DbOrTx, prefix: string) => {
-  const year = shanghaiDate().slice(0, 4);
-  return `${prefix}${year}-${String(await nextSequence(tx, `${prefix}:${year}`)).padStart(4, "0")}`;
-};
-const likeText = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const keysetBefore = (
   created: PgColumn,
   id: PgColumn,
@@ -64,8 +55,8 @@ const requestColumns = {
   notes: materialRequests.notes,
   status: materialRequests.status,
   requestedById: materialRequests.requestedBy,
-  requestedByName: nameOf(materialRequests.requestedBy),
-  handledByName: nameOf(materialRequests.handledBy),
+  requestedByName: displayNameOf(materialRequests.requestedBy),
+  handledByName: displayNameOf(materialRequests.handledBy),
   createdAt: materialRequests.createdAt,
   updatedAt: materialRequests.updatedAt,
   version: materialRequests.version,
@@ -96,8 +87,8 @@ export async function listMaterialRequests(
       q.status ? eq(materialRequests.status, q.status) : undefined,
       q.q
         ? or(
-            ilike(materialRequests.materialName, likeText(q.q)),
-            ilike(materialRequests.number, likeText(q.q)),
+            ilike(materialRequests.materialName, containing(q.q)),
+            ilike(materialRequests.number, containing(q.q)),
           )
         : undefined,
       keysetBefore(materialRequests.createdAt, materialRequests.id, decodeCursor(q.cursor, 2)),
@@ -116,7 +107,7 @@ export async function createMaterialRequest(
   ctx: RequestContext,
 ) {
   const id = await db.transaction(async (tx) => {
-    const number = await yearNumber(tx, "CL");
+    const number = await yearlyNumber(tx, "CL");
     const [row] = await tx
       .insert(materialRequests)
       .values({ ...input, number, requestedBy: caller.userId })
@@ -187,7 +178,7 @@ export async function transitionMaterialRequest(
 async function loadPurchaseOrders(db: DbOrTx, ids: string[]): Promise<PurchaseOrder[]> {
   if (!ids.length) return [];
   const heads = await db
-    .select({ po: purchaseOrders, createdByName: nameOf(purchaseOrders.createdBy) })
+    .select({ po: purchaseOrders, createdByName: displayNameOf(purchaseOrders.createdBy) })
     .from(purchaseOrders)
     .where(inArray(purchaseOrders.id, ids));
   const lines = await db
@@ -241,7 +232,7 @@ export async function listPurchaseOrders(
       and(
         q.status ? eq(purchaseOrders.status, q.status) : undefined,
         q.q
-          ? or(ilike(purchaseOrders.number, likeText(q.q)), ilike(purchaseOrders.supplier, likeText(q.q)))
+          ? or(ilike(purchaseOrders.number, containing(q.q)), ilike(purchaseOrders.supplier, containing(q.q)))
           : undefined,
         keysetBefore(purchaseOrders.createdAt, purchaseOrders.id, decodeCursor(q.cursor, 2)),
       ),
@@ -270,7 +261,7 @@ export async function createPurchaseOrder(
       input.lines.map((l) => l.productId),
       (i) => `lines.${i}.productId`,
     );
-    const number = await yearNumber(tx, "CG");
+    const number = await yearlyNumber(tx, "CG");
     const lines = input.lines.map((l, i) => ({
       ...l,
       lineNo: i + 1,

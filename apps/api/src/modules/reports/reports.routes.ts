@@ -6,6 +6,7 @@ import { callerOf } from "../../plugins/access.js";
 import { contextOf, writeAudit } from "../../shared/audit.js";
 import { AppError } from "../../shared/errors.js";
 import * as reports from "./reports.service.js";
+import * as business from "./reports-business.service.js";
 
 const Filters = z.object({
   from: z.iso.date().optional(),
@@ -40,14 +41,14 @@ const REPORTS = {
     summary: "客户价值: RFM segments and ABC (Pareto) classes with suggested customer classes",
   },
   satisfaction: {
-    fn: reports.satisfaction,
+    fn: business.satisfaction,
     summary: "服务满意度: feedback by type, product and handler; response and resolution times; rating trend",
   },
   sales: {
-    fn: reports.salesReport,
+    fn: business.salesReport,
     summary: "销售分析: revenue by month, salesperson, product, region; orders by status; receivables aging",
   },
-  dashboard: { fn: reports.dashboard, summary: "经理看板: the key figures of every report" },
+  dashboard: { fn: business.dashboard, summary: "经理看板: the key figures of every report" },
 } as const;
 
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {

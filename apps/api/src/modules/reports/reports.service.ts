@@ -1,21 +1,10 @@
-import { sumAmounts } from "@crm/contracts";
-import {
-  contactRecords,
-  customers,
-  type DbOrTx,
-  feedback,
-  orders,
-  products,
-  returnVisits,
-  transactions,
-  users,
-} from "@crm/db";
+import { contactRecords, customers, type DbOrTx, feedback, products, transactions, users } from "@crm/db";
 import { and, eq, gte, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Caller } from "../../plugins/access.js";
+import { shanghaiDate } from "../../shared/days.js";
 import { scopeWhere, subtreeIds } from "../../shared/scope.js";
-import { shanghaiDate } from "../activities/activities.access.js";
-import { collectionRows } from "../finance/collections.service.js";
+import { displayNameOf } from "../../shared/sql.js";
 
 /** The filters every report takes: period, department (and below), owner, region, class. */
 export interface ReportFilters {
@@ -27,14 +16,11 @@ export interface ReportFilters {
   class?: string | undefined;
 }
 
-const userName = (column: AnyPgColumn | SQL) =>
-  sql<string | null>`(select ${users.displayName} from ${users} where ${users.id} = ${column})`;
-
 /**
  * The conditions on an owned record: the caller's scope on its owner (always), then the owner,
  * the owner's department subtree, and the customer's region and class when asked.
  */
-async function ownedBy(
+export async function ownedBy(
   db: DbOrTx,
   caller: Caller,
   f: ReportFilters,
@@ -55,7 +41,7 @@ async function ownedBy(
   );
 }
 
-const period = (column: AnyPgColumn, f: ReportFilters) =>
+export const period = (column: AnyPgColumn, f: ReportFilters) =>
   and(f.from ? gte(column, f.from) : undefined, f.to ? lte(column, f.to) : undefined);
 const periodTs = (column: AnyPgColumn, f: ReportFilters) =>
   and(
@@ -63,7 +49,7 @@ const periodTs = (column: AnyPgColumn, f: ReportFilters) =>
     f.to ? sql`${column} < ${new Date(Date.parse(`${f.to}T00:00:00+08:00`) + 86_400_000)}` : undefined,
   );
 
-const liveSales = isNull(transactions.deletedAt);
+export const liveSales = isNull(transactions.deletedAt);
 
 // 1. First transaction (output design 1) ---------------------------------------------------------
 
@@ -91,7 +77,7 @@ export async function firstTransactions(db: DbOrTx, caller: Caller, f: ReportFil
       date: firsts.date,
       productName: products.name,
       amount: firsts.amount,
-      salesperson: userName(firsts.ownerId),
+      salesperson: displayNameOf(firsts.ownerId),
     })
     .from(firsts)
     .innerJoin(customers, eq(customers.id, firsts.customerId))
@@ -160,7 +146,7 @@ export async function customerEvaluation(db: DbOrTx, caller: Caller, f: ReportFi
       customerName: customers.name,
       customerCode: customers.code,
       lastContactAt: customers.lastContactAt,
-      owner: userName(customers.ownerId),
+      owner: displayNameOf(customers.ownerId),
     })
     .from(customers)
     .where(
@@ -193,7 +179,7 @@ export async function visits(db: DbOrTx, caller: Caller, f: ReportFilters) {
   const bySalesperson = await db
     .select({
       ownerId: contactRecords.ownerId,
-      salesperson: userName(contactRecords.ownerId),
+      salesperson: displayNameOf(contactRecords.ownerId),
       visits: sql<number>`count(*)::int`,
       inPerson: sql<number>`count(*) filter (where ${contactRecords.channel} in ('visit', 'meeting'))::int`,
       customers: sql<number>`count(distinct ${contactRecords.customerId})::int`,
@@ -322,191 +308,4 @@ export async function customerValue(db: DbOrTx, caller: Caller, f: ReportFilters
   });
   const count = (k: string) => out.filter((o) => o.abc === k).length;
   return { rows: out, abc: { A: count("A"), B: count("B"), C: count("C") } };
-}
-
-// 5. Service satisfaction -------------------------------------------------------------------------
-
-export async function satisfaction(db: DbOrTx, caller: Caller, f: ReportFilters) {
-  const where = and(
-    isNull(feedback.deletedAt),
-    period(feedback.occurredOn, f),
-    scopeWhere(caller.scope, customers.ownerId),
-    f.province ? eq(customers.province, f.province) : undefined,
-    f.class ? eq(customers.class, f.class) : undefined,
-  );
-  const timing = {
-    feedback: sql<number>`count(*)::int`,
-    avgResponseMinutes: sql<
-      number | null
-    >`round(avg(extract(epoch from (${feedback.firstResponseAt} - ${feedback.createdAt})) / 60))::int`,
-    avgResolutionMinutes: sql<
-      number | null
-    >`round(avg(extract(epoch from (${feedback.closedAt} - ${feedback.createdAt})) / 60))::int`,
-    avgRating: sql<
-      string | null
-    >`(select round(avg(v.rating), 2)::text from ${returnVisits} v where v.feedback_id = any(array_agg(${feedback.id})) and v.rating is not null)`,
-  };
-  const by = (key: SQL<string | null>) =>
-    db
-      .select({ key, ...timing })
-      .from(feedback)
-      .innerJoin(customers, eq(customers.id, feedback.customerId))
-      .where(where)
-      .groupBy(key)
-      .orderBy(sql`count(*) desc`);
-  const trend = await db
-    .select({
-      month: sql<string>`to_char(${returnVisits.doneAt} at time zone 'Asia/Shanghai', 'YYYY-MM')`,
-      visits: sql<number>`count(*)::int`,
-      avgRating: sql<string>`round(avg(${returnVisits.rating}), 2)::text`,
-    })
-    .from(returnVisits)
-    .innerJoin(feedback, eq(feedback.id, returnVisits.feedbackId))
-    .innerJoin(customers, eq(customers.id, feedback.customerId))
-    .where(and(where, eq(returnVisits.status, "done")))
-    .groupBy(sql`1`)
-    .orderBy(sql`1`);
-  const [overall] = await db
-    .select({
-      avgRating: sql<string | null>`round(avg(${returnVisits.rating}), 2)::text`,
-      ratings: sql<number>`count(${returnVisits.rating})::int`,
-    })
-    .from(returnVisits)
-    .innerJoin(feedback, eq(feedback.id, returnVisits.feedbackId))
-    .innerJoin(customers, eq(customers.id, feedback.customerId))
-    .where(and(where, eq(returnVisits.status, "done")));
-  return {
-    overall: overall ?? { avgRating: null, ratings: 0 },
-    rows: await by(sql<string>`${feedback.type}`),
-    byProduct: await by(
-      sql<
-        string | null
-      >`(select ${products.name} from ${products} where ${products.id} = ${feedback.productId})`,
-    ),
-    byHandler: await by(userName(feedback.handlerId)),
-    trend,
-  };
-}
-
-// 6. Sales -----------------------------------------------------------------------------------------
-
-export async function salesReport(db: DbOrTx, caller: Caller, f: ReportFilters) {
-  const where = and(
-    liveSales,
-    period(transactions.date, f),
-    await ownedBy(db, caller, f, transactions.ownerId, transactions.customerId),
-  );
-  const sum = {
-    revenue: sql<string>`sum(${transactions.amount})::text`,
-    quantity: sql<string>`sum(${transactions.quantity})::text`,
-    sales: sql<number>`count(*)::int`,
-  };
-  const byMonth = await db
-    .select({ key: sql<string>`to_char(${transactions.date}, 'YYYY-MM')`, ...sum })
-    .from(transactions)
-    .where(where)
-    .groupBy(sql`1`)
-    .orderBy(sql`1`);
-  const bySalesperson = await db
-    .select({ key: userName(transactions.ownerId), ownerId: transactions.ownerId, ...sum })
-    .from(transactions)
-    .where(where)
-    .groupBy(transactions.ownerId)
-    .orderBy(sql`sum(${transactions.amount}) desc`);
-  const byProduct = await db
-    .select({ key: products.name, productId: products.id, ...sum })
-    .from(transactions)
-    .innerJoin(products, eq(products.id, transactions.productId))
-    .where(where)
-    .groupBy(products.id, products.name)
-    .orderBy(sql`sum(${transactions.amount}) desc`);
-  const byRegion = await db
-    .select({ key: customers.province, ...sum })
-    .from(transactions)
-    .innerJoin(customers, eq(customers.id, transactions.customerId))
-    .where(where)
-    .groupBy(customers.province)
-    .orderBy(sql`sum(${transactions.amount}) desc`);
-  const ordersByStatus = await db
-    .select({
-      key: orders.status,
-      orders: sql<number>`count(*)::int`,
-      total: sql<string>`sum(${orders.total})::text`,
-    })
-    .from(orders)
-    .where(
-      and(
-        isNull(orders.deletedAt),
-        period(orders.signingDate, f),
-        await ownedBy(db, caller, f, orders.ownerId, orders.customerId),
-      ),
-    )
-    .groupBy(orders.status);
-  const board = await collectionRows(db, caller, f.to ?? shanghaiDate());
-  const aging = {
-    notDue: [] as string[],
-    d1to30: [] as string[],
-    d31to60: [] as string[],
-    d61to90: [] as string[],
-    over90: [] as string[],
-  };
-  for (const c of board)
-    for (const k of Object.keys(aging) as (keyof typeof aging)[]) aging[k].push(c.aging[k]);
-  return {
-    rows: byMonth,
-    bySalesperson,
-    byProduct,
-    byRegion,
-    ordersByStatus,
-    receivablesAging: Object.fromEntries(Object.entries(aging).map(([k, v]) => [k, sumAmounts(v)])),
-  };
-}
-
-// 7. The manager's dashboard -----------------------------------------------------------------------
-
-export async function dashboard(db: DbOrTx, caller: Caller, f: ReportFilters) {
-  const today = f.to ?? shanghaiDate();
-  const month = today.slice(0, 7);
-  const lastMonthStart = new Date(Date.parse(`${month}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 7);
-  const scopeSales = await ownedBy(db, caller, f, transactions.ownerId, transactions.customerId);
-  const revenue = async (prefix: string) =>
-    (
-      await db
-        .select({ v: sql<string>`coalesce(sum(${transactions.amount}), 0)::text` })
-        .from(transactions)
-        .where(and(liveSales, scopeSales, sql`to_char(${transactions.date}, 'YYYY-MM') = ${prefix}`))
-    )[0]!.v;
-  const [newCustomers] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(customers)
-    .where(
-      and(
-        isNull(customers.deletedAt),
-        await ownedBy(db, caller, f, customers.ownerId),
-        sql`to_char(${customers.createdAt} at time zone 'Asia/Shanghai', 'YYYY-MM') = ${month}`,
-      ),
-    );
-  const board = await collectionRows(db, caller, today);
-  const [service] = await db
-    .select({
-      open: sql<number>`count(*) filter (where ${feedback.status} <> 'closed')::int`,
-      complaints: sql<number>`count(*) filter (where ${feedback.type} = 'complaint' and to_char(${feedback.occurredOn}, 'YYYY-MM') = ${month})::int`,
-    })
-    .from(feedback)
-    .innerJoin(customers, eq(customers.id, feedback.customerId))
-    .where(and(isNull(feedback.deletedAt), scopeWhere(caller.scope, customers.ownerId)));
-  const sales = await salesReport(db, caller, { ...f, from: `${month}-01`, to: today });
-  const satisfactionNow = await satisfaction(db, caller, f);
-  return {
-    month,
-    revenueThisMonth: await revenue(month),
-    revenueLastMonth: await revenue(lastMonthStart),
-    newCustomersThisMonth: newCustomers?.n ?? 0,
-    openReceivables: sumAmounts(board.map((b) => b.open)),
-    overdueReceivables: sumAmounts(board.map((b) => b.overdue)),
-    openFeedback: service?.open ?? 0,
-    complaintsThisMonth: service?.complaints ?? 0,
-    satisfaction: satisfactionNow.overall.avgRating,
-    topSalespeople: sales.bySalesperson.slice(0, 5),
-  };
 }
