@@ -66,6 +66,9 @@ export const webhookSubscriptions = pgTable("webhook_subscriptions", {
   description: text(),
   createdBy: uuid().references(() => users.id),
   createdAt: ts().notNull().defaultNow(),
+  /** Soft delete: no new deliveries, none sent; restore brings the subscription back as it was. */
+  deletedAt: ts(),
+  version: integer().notNull().default(1),
 });
 
 /** The outbox: events written in the same transaction as the change they describe. */
