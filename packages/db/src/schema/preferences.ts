@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./identity.js";
 
 /** A user's saved list view: a name, the list it belongs to, its filters, sort and columns. */
@@ -16,4 +16,21 @@ export const savedViews = pgTable(
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [index("saved_views_user_idx").on(t.userId, t.resource)],
+);
+
+/**
+ * Which kinds of in-app notification a user wants. No row: on. A trigger on `notifications`
+ * (migration 0018) drops any notification of a kind its user turned off, whoever inserts it.
+ */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    kind: text().notNull(),
+    inApp: boolean().notNull(),
+    updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );

@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { users } from "./identity.js";
 
 /**
  * The one source of generated business codes (Dep-01, 1类-01, A级-01, A-01). A scope's counter
@@ -59,4 +60,16 @@ export const auditLog = pgTable(
 export const accessState = pgTable("access_state", {
   id: integer().primaryKey().default(1),
   version: bigint({ mode: "number" }).notNull().default(0),
+});
+
+/**
+ * 系统设置: company-wide values an administrator edits, one row per key. A key without a row has
+ * its default (see SYSTEM_SETTING_DEFAULTS in @crm/contracts); the value is validated there too.
+ */
+export const appSettings = pgTable("app_settings", {
+  key: text().primaryKey(),
+  value: jsonb().$type<unknown>().notNull(),
+  version: integer().notNull().default(1),
+  updatedBy: uuid().references(() => users.id),
+  updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
