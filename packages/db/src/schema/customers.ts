@@ -92,6 +92,10 @@ export const customers = pgTable(
     index("customers_homepage_key_idx").on(t.homepageKey).where(live),
     index("customers_deleted_idx").on(t.deletedAt).where(sql`deleted_at is not null`),
     index("customers_merged_into_idx").on(t.mergedIntoId),
+    // The notification sweep's "no contact for N days" window.
+    index("customers_last_contact_idx")
+      .on(t.lastContactAt)
+      .where(sql`deleted_at is null and last_contact_at is not null`),
     // Custom-field filters and unique checks: `custom_fields @> '{"key": value}'`.
     index("customers_custom_fields_gin").using("gin", sql`${t.customFields} jsonb_path_ops`).where(live),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "customers_last_contact_idx" ON "customers" USING btree ("last_contact_at") WHERE deleted_at is null and last_contact_at is not null;
