@@ -34,6 +34,7 @@ import { dbPlugin } from "./plugins/db.js";
 import { errorsPlugin } from "./plugins/errors.js";
 import { idempotencyPlugin } from "./plugins/idempotency.js";
 import { openapiPlugin } from "./plugins/openapi.js";
+import { resourceHeadersPlugin } from "./plugins/resource-headers.js";
 import { spaPlugin } from "./plugins/spa.js";
 import type { Settings } from "./settings.js";
 
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(accessPlugin);
   await app.register(rateLimit, { global: false, enableDraftSpec: true });
   await app.register(idempotencyPlugin);
+  await app.register(resourceHeadersPlugin);
   await app.register(openapiPlugin);
 
   await app.register(healthRoutes, { prefix: "/api" });

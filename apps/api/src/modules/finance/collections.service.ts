@@ -23,6 +23,7 @@ import {
 import { and, asc, desc, eq, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
+import { decodeCursor, pageOf } from "../../shared/cursor.js";
 import { shanghaiDate } from "../../shared/days.js";
 import { AppError, notFound } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
@@ -216,20 +217,30 @@ const payableSelect = (db: DbOrTx) =>
 
 export async function listPayables(
   db: DbOrTx,
-  q: { supplier?: string | undefined; status?: string | undefined; limit: number },
+  q: {
+    supplier?: string | undefined;
+    status?: string | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  },
 ) {
+  const after = decodeCursor(q.cursor, 2);
   const rows = await payableSelect(db)
     .where(
       and(
         q.supplier ? eq(payables.supplier, q.supplier) : undefined,
         q.status ? eq(payables.status, q.status) : undefined,
+        after
+          ? sql`(${payables.dueDate}, ${payables.id}) > (${String(after[0])}, ${String(after[1])}::uuid)`
+          : undefined,
       ),
     )
     .orderBy(asc(payables.dueDate), asc(payables.id))
-    .limit(q.limit);
+    .limit(q.limit + 1);
+  const page = pageOf(rows, q.limit, (r) => [r.p.dueDate, r.p.id]);
   return {
-    items: rows.map((r) => presentPayable({ ...r.p, purchaseOrderNumber: r.purchaseOrderNumber })),
-    nextCursor: null,
+    items: page.items.map((r) => presentPayable({ ...r.p, purchaseOrderNumber: r.purchaseOrderNumber })),
+    nextCursor: page.nextCursor,
   };
 }
 

@@ -136,6 +136,7 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
           supplier: z.string().max(50).optional(),
           status: z.enum(RECEIVABLE_STATUSES).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
+          cursor: z.string().max(500).optional(),
         }),
         response: { 200: page(Payable) },
       },

@@ -1,0 +1,41 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+
+/**
+ * The URL of the next page: the request's own path and query (filters, sort, limit kept) with the
+ * cursor replaced. A path-absolute reference, which clients resolve against the URL they called.
+ */
+export function nextPageUrl(requestUrl: string, nextCursor: string): string {
+  const url = new URL(requestUrl, "http://localhost");
+  url.searchParams.set("cursor", nextCursor);
+  return `${url.pathname}${url.search}`;
+}
+
+const isRecord = (payload: unknown): payload is Record<string, unknown> =>
+  typeof payload === "object" && payload !== null && !Array.isArray(payload);
+
+/**
+ * Two headers every resource shares, set here once for all routes:
+ * - `Link: <…?cursor=…>; rel="next"` on every cursor-paginated list with a next page (the body's
+ *   `nextCursor`), so clients can follow pages without building URLs;
+ * - `ETag: "<version>"` on every answer that is one versioned record, for `If-Match` on the next
+ *   change (routes may set it themselves first; it is not overwritten).
+ */
+export const resourceHeadersPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.addHook("preSerialization", async (request: FastifyRequest, reply, payload: unknown) => {
+      if (!isRecord(payload) || reply.statusCode >= 300) return payload;
+      if (typeof payload.nextCursor === "string" && Array.isArray(payload.items)) {
+        reply.header("link", `<${nextPageUrl(request.url, payload.nextCursor)}>; rel="next"`);
+      } else if (
+        Number.isInteger(payload.version) &&
+        typeof payload.id === "string" &&
+        !reply.hasHeader("etag")
+      ) {
+        reply.header("etag", `"${payload.version}"`);
+      }
+      return payload;
+    });
+  },
+  { name: "resource-headers" },
+);

@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { createCustomer } from "../test/customers-fixtures.js";
+import { clientFor, setupApp } from "../test/helper.js";
+import { nextPageUrl } from "./plugins/resource-headers.js";
+
+// One resource style for every resource, checked by walking the app's own OpenAPI document, so a
+// route added later is held to the same rules without anyone remembering to add it here.
+const { app } = await setupApp({ webhookPollMs: 0 });
+const admin = await clientFor(app, "admin");
+for (let i = 0; i < 3; i++) {
+  const customer = await createCustomer(admin, { industry: "manufacturing" });
+  const contact = await admin({
+    method: "POST",
+    url: "/api/v1/contacts",
+    payload: { customerId: customer.id, name: `联系人${i}` },
+  });
+  if (contact.statusCode !== 201) throw new Error(contact.body);
+}
+
+type Operation = {
+  parameters?: { name: string; in: string; required?: boolean }[];
+  requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
+  responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
+};
+const doc = (await app.inject("/api/openapi.json")).json() as {
+  paths: Record<string, Record<string, Operation>>;
+  components: {
+    schemas: Record<string, { properties?: Record<string, unknown>; additionalProperties?: unknown }>;
+  };
+};
+const resolve = (schema: { $ref?: string } | undefined) =>
+  schema?.$ref ? doc.components.schemas[schema.$ref.split("/").at(-1)!] : (schema as Record<string, unknown>);
+const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+  Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+);
+const query = (op: Operation) => (op.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name);
+const fill = (path: string) => path.replace(/\{\w+\}/g, "00000000-0000-4000-8000-000000000000");
+
+describe("cursor pagination: every list pages the same way", () => {
+  const lists = operations.filter(({ method, op }) => {
+    const body = resolve(op.responses["200"]?.content?.["application/json"]?.schema);
+    return method === "GET" && body?.properties && "nextCursor" in body.properties;
+  });
+
+  it("finds the lists, and every one takes limit and cursor", () => {
+    expect(lists.length).toBeGreaterThanOrEqual(20);
+    for (const { path, op } of lists) {
+      expect(query(op), path).toEqual(expect.arrayContaining(["limit", "cursor"]));
+    }
+  });
+
+  it("sends Link rel=next with the body's nextCursor on every list that has a next page, and follows it", async () => {
+    const paged: string[] = [];
+    // Lists under one record (a subscription's deliveries) need a real parent; their own tests page them.
+    for (const { path, op } of lists.filter((l) => !l.path.includes("{"))) {
+      const required = (op.parameters ?? []).filter((p) => p.in === "query" && p.required);
+      expect(required, path).toEqual([]);
+      const first = await admin({ url: `${path}?limit=1` });
+      expect(first.statusCode, `${path}: ${first.body}`).toBe(200);
+      const { items, nextCursor } = first.json();
+      if (nextCursor === null) {
+        expect(first.headers.link, path).toBeUndefined();
+        continue;
+      }
+      paged.push(path);
+      expect(first.headers.link, path).toBe(`<${path}?limit=1&cursor=${nextCursor}>; rel="next"`);
+      const next = await admin({ url: /^<([^>]+)>/.exec(String(first.headers.link))![1]! });
+      expect(next.statusCode, path).toBe(200);
+      expect(next.json().items[0], path).not.toEqual(items[0]);
+    }
+    // Users, customers, contacts and audit entries are more than one page here: not a vacuous walk.
+    expect(paged).toEqual(
+      expect.arrayContaining(["/api/v1/users", "/api/v1/customers", "/api/v1/contacts", "/api/v1/audit-log"]),
+    );
+  });
+
+  it("keeps the filters, sort and limit of the request and replaces its cursor", async () => {
+    const url = "/api/v1/customers?sort=name&industry=manufacturing&limit=2";
+    const first = await admin({ url });
+    const { nextCursor } = first.json();
+    expect(nextCursor).not.toBeNull();
+    expect(first.headers.link).toBe(`<${url}&cursor=${nextCursor}>; rel="next"`);
+    const second = await admin({ url: `${url}&cursor=${nextCursor}` });
+    const link = /^<([^>]+)>; rel="next"$/.exec(String(second.headers.link ?? ""));
+    if (second.json().nextCursor) {
+      const target = new URL(link![1]!, "http://x");
+      expect(target.searchParams.getAll("cursor")).toEqual([second.json().nextCursor]);
+      expect(target.searchParams.get("industry")).toBe("manufacturing");
+      expect(target.searchParams.get("sort")).toBe("name");
+    } else {
+      expect(second.headers.link).toBeUndefined();
+    }
+    expect(nextPageUrl("/api/v1/x?cursor=old&a=1&a=2", "new")).toBe("/api/v1/x?cursor=new&a=1&a=2");
+  });
+
+  it("has no Link on the last page", async () => {
+    const all = await admin({ url: "/api/v1/users?limit=200" });
+    expect(all.json().nextCursor).toBeNull();
+    expect(all.headers.link).toBeUndefined();
+  });
+});
+
+describe("unknown fields are rejected, never ignored", () => {
+  const withBody = operations.filter(({ op }) => op.requestBody?.content["application/json"]);
+
+  it("declares every JSON body as a closed object", () => {
+    expect(withBody.length).toBeGreaterThanOrEqual(50);
+    for (const { method, path, op } of withBody) {
+      const schema = resolve(op.requestBody!.content["application/json"]!.schema);
+      expect(schema?.additionalProperties, `${method} ${path}`).toBe(false);
+    }
+  });
+
+  for (const { method, path } of withBody) {
+    it(`${method} ${path}: an unknown field is 400 naming it, and changes nothing`, async () => {
+      const res = await admin({
+        method: method as "POST",
+        url: fill(path),
+        payload: { zzUnknown: 1 },
+        headers: { "accept-language": "en" },
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
+      const problem = res.json();
+      expect(problem.code).toBe("validation_failed");
+      expect(problem.errors).toContainEqual({
+        field: "zzUnknown",
+        code: "unrecognized_keys",
+        message: "This field is not allowed",
+      });
+    });
+  }
+});
