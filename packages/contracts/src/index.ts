@@ -9,6 +9,7 @@ export * from "./dictionaries.js";
 export * from "./errors.js";
 export * from "./feedback.js";
 export * from "./finance.js";
+export * from "./integrations.js";
 export * from "./money.js";
 export * from "./navigation.js";
 export * from "./orders.js";

@@ -175,6 +175,7 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
   invalid_cursor: { "zh-CN": "分页游标无效", en: "Invalid cursor" },
   forbidden_field: { "zh-CN": "无权修改此字段", en: "You may not set this field" },
   unknown_permission: { "zh-CN": "未知的权限", en: "Unknown permission" },
+  expires_in_past: { "zh-CN": "到期时间必须晚于现在", en: "The expiry must be in the future" },
   username_taken: { "zh-CN": "用户名已存在", en: "This username is taken" },
   role_name_taken: { "zh-CN": "角色名称已存在", en: "A role with this name exists" },
   not_found_ref: { "zh-CN": "所选项不存在", en: "The chosen item does not exist" },

@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
-import { ErrorCode, isPermission } from "@crm/contracts";
+import { API_KEY_PREFIX, type ApiKeyCreate, ErrorCode, isPermission } from "@crm/contracts";
 import { apiKeys, type Db, type DbOrTx, users } from "@crm/db";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
 import { AppError, notFound } from "../../shared/errors.js";
 
-/** Keys look like crm_k_…: recognisable in logs and by secret scanners. */
-export const API_KEY_PREFIX = "crm_k_";
+export { API_KEY_PREFIX };
+
 const hash = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
 /** The key behind a secret, if it is live; its last use is noted at most once a minute. */
@@ -51,21 +51,16 @@ export async function listApiKeys(db: DbOrTx) {
 }
 
 /** A new key for a service user; the secret is in this answer only. */
-export async function createApiKey(
-  db: Db,
-  caller: Caller,
-  input: {
-    name: string;
-    userId: string;
-    permissions?: string[] | null | undefined;
-    expiresAt?: string | null | undefined;
-  },
-  ctx: RequestContext,
-) {
+export async function createApiKey(db: Db, caller: Caller, input: ApiKeyCreate, ctx: RequestContext) {
   const bad = (input.permissions ?? []).findIndex((p) => !isPermission(p));
   if (bad >= 0)
     throw new AppError(400, ErrorCode.validation, {
       fields: [{ field: `permissions.${bad}`, code: "unknown_permission" }],
+    });
+  // A key born expired would only ever answer 401.
+  if (input.expiresAt && new Date(input.expiresAt) <= new Date())
+    throw new AppError(400, ErrorCode.validation, {
+      fields: [{ field: "expiresAt", code: "expires_in_past" }],
     });
   return db.transaction(async (tx) => {
     const [user] = await tx
@@ -82,7 +77,7 @@ export async function createApiKey(
         prefix: secret.slice(0, API_KEY_PREFIX.length + 6),
         hash: hash(secret),
         userId: user.id,
-        permissions: input.permissions ?? null,
+        permissions: input.permissions ? [...new Set(input.permissions)] : null,
         expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
         createdBy: caller.userId,
       })

@@ -1,25 +1,8 @@
-import { createHmac, randomBytes } from "node:crypto";
-import { ErrorCode } from "@crm/contracts";
+import { createHmac } from "node:crypto";
+import type { WebhookEvent } from "@crm/contracts";
 import { type Db, type DbOrTx, outboxEvents, webhookDeliveries, webhookSubscriptions } from "@crm/db";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
-import type { Caller } from "../../plugins/access.js";
-import { type RequestContext, writeAudit } from "../../shared/audit.js";
-import { AppError, notFound } from "../../shared/errors.js";
-
-/** The events integrations may subscribe to. */
-export const WEBHOOK_EVENTS = [
-  "customer.created",
-  "customer.updated",
-  "customer.deleted",
-  "customer.merged",
-  "order.signed",
-  "order.delivered",
-  "payment.received",
-  "feedback.created",
-  "feedback.closed",
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /**
  * Writes an event to the outbox, and a pending delivery for each subscription that wants it, in
@@ -33,13 +16,21 @@ export async function emitEvent(tx: DbOrTx, type: WebhookEvent, data: Record<str
   await tx.execute(sql`
     insert into ${webhookDeliveries} (subscription_id, event_id)
     select id, ${event!.id} from ${webhookSubscriptions}
-    where active = 1 and ${type} = any(events)`);
+    where active = 1 and deleted_at is null and ${type} = any(events)`);
 }
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the subscription's secret>` */
 export function signature(secret: string, timestamp: number, body: string) {
   return `t=${timestamp},v1=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
 }
+
+/** What a delivery POSTs: the same for every attempt of it, and what the delivery log shows. */
+export const eventBody = (e: typeof outboxEvents.$inferSelect) => ({
+  id: e.eventId,
+  type: e.type,
+  createdAt: e.createdAt.toISOString(),
+  data: e.payload,
+});
 
 const MAX_ATTEMPTS = 8;
 
@@ -50,8 +41,10 @@ const MAX_ATTEMPTS = 8;
 export async function dispatchDue(db: Db, log: FastifyBaseLogger, batch = 20): Promise<number> {
   const due = await db.transaction(async (tx) => {
     const rows = await tx.execute<{ id: string }>(sql`
-      select id from ${webhookDeliveries} where status = 'pending' and next_attempt_at <= now()
-      order by next_attempt_at limit ${batch} for update skip locked`);
+      select d.id from ${webhookDeliveries} d
+      join ${webhookSubscriptions} s on s.id = d.subscription_id and s.deleted_at is null
+      where d.status = 'pending' and d.next_attempt_at <= now()
+      order by d.next_attempt_at limit ${batch} for update of d skip locked`);
     const ids = rows.rows.map((r) => r.id);
     if (ids.length)
       // Claim them for a minute, so another process does not send them meanwhile.
@@ -70,13 +63,8 @@ async function deliver(db: Db, id: string, log: FastifyBaseLogger) {
     .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
     .innerJoin(outboxEvents, eq(outboxEvents.id, webhookDeliveries.eventId))
     .where(eq(webhookDeliveries.id, id));
-  if (!row) return;
-  const body = JSON.stringify({
-    id: row.e.eventId,
-    type: row.e.type,
-    createdAt: row.e.createdAt.toISOString(),
-    data: row.e.payload,
-  });
+  if (!row || row.s.deletedAt) return;
+  const body = JSON.stringify(eventBody(row.e));
   const timestamp = Math.floor(Date.now() / 1000);
   let status: number | null = null;
   let error: string | null = null;
@@ -128,108 +116,4 @@ export function startDispatcher(db: Db, log: FastifyBaseLogger, everyMs: number)
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);
-}
-
-// Subscriptions --------------------------------------------------------------------------------
-
-const presentSubscription = (s: typeof webhookSubscriptions.$inferSelect) => ({
-  id: s.id,
-  url: s.url,
-  events: s.events,
-  active: s.active === 1,
-  description: s.description,
-  createdAt: s.createdAt.toISOString(),
-});
-
-export async function listSubscriptions(db: DbOrTx) {
-  return (await db.select().from(webhookSubscriptions).orderBy(desc(webhookSubscriptions.createdAt))).map(
-    presentSubscription,
-  );
-}
-
-export async function createSubscription(
-  db: Db,
-  caller: Caller,
-  input: { url: string; events: string[]; description?: string | null | undefined },
-  ctx: RequestContext,
-) {
-  const secret = `whsec_${randomBytes(24).toString("base64url")}`;
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(webhookSubscriptions)
-      .values({
-        url: input.url,
-        events: input.events,
-        description: input.description ?? null,
-        secret,
-        createdBy: caller.userId,
-      })
-      .returning();
-    await writeAudit(tx, ctx, {
-      action: "create",
-      entityType: "webhook",
-      entityId: row!.id,
-      actorId: caller.userId,
-      actorName: caller.displayName,
-      detail: { url: input.url, events: input.events },
-    });
-    return { ...presentSubscription(row!), secret };
-  });
-}
-
-export async function setSubscriptionActive(
-  db: Db,
-  caller: Caller,
-  id: string,
-  active: boolean,
-  ctx: RequestContext,
-) {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(webhookSubscriptions)
-      .set({ active: active ? 1 : 0 })
-      .where(eq(webhookSubscriptions.id, id))
-      .returning();
-    if (!row) throw notFound();
-    await writeAudit(tx, ctx, {
-      action: active ? "enable" : "disable",
-      entityType: "webhook",
-      entityId: id,
-      actorId: caller.userId,
-      actorName: caller.displayName,
-    });
-    return presentSubscription(row);
-  });
-}
-
-export async function listDeliveries(db: DbOrTx, subscriptionId: string) {
-  const rows = await db
-    .select({ d: webhookDeliveries, type: outboxEvents.type, eventId: outboxEvents.eventId })
-    .from(webhookDeliveries)
-    .innerJoin(outboxEvents, eq(outboxEvents.id, webhookDeliveries.eventId))
-    .where(eq(webhookDeliveries.subscriptionId, subscriptionId))
-    .orderBy(desc(webhookDeliveries.createdAt))
-    .limit(200);
-  return rows.map((r) => ({
-    id: r.d.id,
-    eventId: r.eventId,
-    type: r.type,
-    status: r.d.status as "pending" | "succeeded" | "failed",
-    attempts: r.d.attempts,
-    lastStatusCode: r.d.lastStatusCode,
-    lastError: r.d.lastError,
-    nextAttemptAt: r.d.nextAttemptAt.toISOString(),
-    deliveredAt: r.d.deliveredAt?.toISOString() ?? null,
-    createdAt: r.d.createdAt.toISOString(),
-  }));
-}
-
-/** Sends a delivery again now (whatever its state): a new attempt, logged like the others. */
-export async function redeliver(db: Db, subscriptionId: string, deliveryId: string) {
-  const [row] = await db
-    .update(webhookDeliveries)
-    .set({ status: "pending", nextAttemptAt: new Date() })
-    .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.subscriptionId, subscriptionId)))
-    .returning({ id: webhookDeliveries.id });
-  if (!row) throw new AppError(404, ErrorCode.notFound);
 }
