@@ -27,6 +27,7 @@ import { purchasingRoutes } from "./modules/purchasing/purchasing.routes.js";
 import { reportRoutes } from "./modules/reports/reports.routes.js";
 import { roleRoutes } from "./modules/roles/roles.routes.js";
 import { savedViewRoutes } from "./modules/saved-views/saved-views.routes.js";
+import { settingsRoutes } from "./modules/settings/settings.routes.js";
 import { userRoutes } from "./modules/users/users.routes.js";
 import { startDispatcher } from "./modules/webhooks/webhooks.service.js";
 import { accessPlugin } from "./plugins/access.js";
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(roleRoutes);
       await v1.register(auditRoutes);
       await v1.register(dictionaryRoutes);
+      await v1.register(settingsRoutes);
       await v1.register(customFieldRoutes);
       await v1.register(customerIoRoutes);
       await v1.register(customerRoutes);

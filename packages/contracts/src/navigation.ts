@@ -18,7 +18,14 @@ export const MODULES = [
   {
     key: "admin",
     path: "/admin",
-    requires: ["department:read", "user:read", "role:read", "audit:read", "dictionary:manage"],
+    requires: [
+      "department:read",
+      "user:read",
+      "role:read",
+      "audit:read",
+      "dictionary:manage",
+      "settings:manage",
+    ],
   },
 ] as const satisfies readonly { key: string; path: string; requires: readonly Permission[] }[];
 export type ModuleKey = (typeof MODULES)[number]["key"];

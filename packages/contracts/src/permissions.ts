@@ -17,6 +17,8 @@ export const PERMISSION_CATALOGUE = {
   role: ["read", "manage"],
   audit: ["read"],
   dictionary: ["manage"],
+  /** 系统设置: company-wide values such as the follow-up interval. */
+  settings: ["manage"],
 } as const;
 
 type Catalogue = typeof PERMISSION_CATALOGUE;

@@ -1,4 +1,4 @@
-import { ErrorCode, type Shareable } from "@crm/contracts";
+import { ErrorCode, type NotificationKind, type Shareable } from "@crm/contracts";
 import { activityShares, contacts, customers, type DbOrTx, notifications, users } from "@crm/db";
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
@@ -98,10 +98,15 @@ export async function assertActiveUsers(tx: DbOrTx, ids: string[], field: string
   if (missing >= 0) throw badRef(`${field}.${missing}`);
 }
 
+/**
+ * In-app notifications for these users (except `exceptId`, the one who acted). Those who turned
+ * this kind off get nothing: the trigger on `notifications` drops their rows (migration 0018), for
+ * this and every other producer alike.
+ */
 export async function notify(
   tx: DbOrTx,
   userIds: string[],
-  n: { kind: string; title: string; link: string | null },
+  n: { kind: NotificationKind; title: string; link: string | null },
   exceptId?: string,
 ) {
   const to = [...new Set(userIds)].filter((id) => id !== exceptId);

@@ -13,6 +13,7 @@ import {
   FollowUp,
   IdParams,
   Notification,
+  PersonalFigures,
   page,
   Task,
   TaskCreate,
@@ -28,6 +29,7 @@ import { type Caller, callerOf } from "../../plugins/access.js";
 import { contextOf, type RequestContext } from "../../shared/audit.js";
 import { shanghaiDate } from "../../shared/days.js";
 import { etag, ifMatch } from "../../shared/versioning.js";
+import { setting } from "../settings/settings.service.js";
 import { getActivity, listActivities, type Resource, setActivityDeleted } from "./activities.resource.js";
 import {
   createEvent,
@@ -45,16 +47,8 @@ import {
   updateCareRecord,
   updateContactRecord,
 } from "./records.service.js";
-import { monthFigures } from "./sweep.service.js";
+import { monthFigures } from "./stats.service.js";
 import * as workbench from "./workbench.service.js";
-
-const MonthFigures = z.object({
-  newCustomers: z.number().int(),
-  contactsMade: z.number().int(),
-  ordersSigned: z.number().int(),
-  orderAmount: z.string(),
-  receivablesDue: z.string(),
-});
 
 const Deleted = { deleted: z.boolean() };
 
@@ -265,19 +259,35 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Customers due for follow-up: next follow-up date reached, or no contact for `days` days",
         querystring: z.object({
           on: z.iso.date().optional().meta({ description: "The day (Asia/Shanghai); today by default" }),
-          days: z.coerce.number().int().min(1).max(3650).default(30),
+          days: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(3650)
+            .optional()
+            .meta({ description: "The system setting followUpDays by default" }),
           ownerId: z.uuid().optional().meta({ description: "A salesperson in the caller's scope" }),
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
-        response: { 200: z.object({ items: z.array(FollowUp) }) },
+        response: {
+          200: z.object({
+            items: z.array(FollowUp),
+            days: z.number().int().meta({ description: "The no-contact interval applied" }),
+          }),
+        },
       },
     },
-    async (request) => ({
-      items: await workbench.followUps(app.db, callerOf(request), {
-        ...request.query,
-        on: request.query.on ?? today(),
-      }),
-    }),
+    async (request) => {
+      const days = request.query.days ?? (await setting(app.db, "followUpDays"));
+      return {
+        items: await workbench.followUps(app.db, callerOf(request), {
+          ...request.query,
+          days,
+          on: request.query.on ?? today(),
+        }),
+        days,
+      };
+    },
   );
 
   app.get(
@@ -312,8 +322,8 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: z.object({
             month: z.string(),
-            thisMonth: MonthFigures,
-            lastMonth: MonthFigures,
+            thisMonth: PersonalFigures,
+            lastMonth: PersonalFigures,
           }),
         },
       },

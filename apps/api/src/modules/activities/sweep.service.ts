@@ -10,16 +10,21 @@ import {
 } from "@crm/db";
 import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
-import type { Caller } from "../../plugins/access.js";
-import { shanghaiDate } from "../../shared/days.js";
+import { shanghaiDate, shanghaiDayStart } from "../../shared/days.js";
+import { setting } from "../settings/settings.service.js";
 
 /**
- * The notifications nobody's action produces: a customer's follow-up day has come, a receivable is
- * overdue, an event's reminder time is reached. Each is made once (a dedupe key per occasion),
- * whichever process sweeps first. Returns how many were made.
+ * The notifications nobody's action produces: a customer's follow-up day has come or it has had no
+ * contact for the followUpDays setting, a receivable is overdue, an event's reminder time is
+ * reached. Each is made once (a dedupe key per occasion), whichever process sweeps first; a user
+ * who turned a kind off gets none of it (the notifications table's trigger drops them). Returns how
+ * many were made.
  */
 export async function sweepNotifications(db: DbOrTx, now = new Date()): Promise<number> {
   const today = shanghaiDate(now);
+  const days = await setting(db, "followUpDays");
+  // As the workbench list: the last contact before the start of the (days - 1)th day back.
+  const cutoff = new Date(shanghaiDayStart(today).getTime() - (days - 1) * 86_400_000);
   const made = await db.execute<{ n: number }>(sql`
     with latest as (
       select distinct on (r.customer_id) r.customer_id, r.next_follow_up_on
@@ -31,6 +36,15 @@ export async function sweepNotifications(db: DbOrTx, now = new Date()): Promise<
              'follow_up:' || c.id || ':' || l.next_follow_up_on
       from latest l join ${customers} c on c.id = l.customer_id
       where l.next_follow_up_on <= ${today}::date and l.next_follow_up_on > ${today}::date - 7
+        and c.deleted_at is null and c.owner_id is not null
+      on conflict (dedupe_key) do nothing returning 1
+    ), silent as (
+      -- Once per silence: the key names the last contact, so a new contact starts a new one.
+      insert into ${notifications} (user_id, kind, title, link, dedupe_key)
+      select c.owner_id, 'follow_up_due', '已 ' || ${days}::int || ' 天未联系:' || c.name, '/customers/' || c.id,
+             'no_contact:' || c.id || ':' || to_char(c.last_contact_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')
+      from ${customers} c
+      where c.last_contact_at < ${cutoff} and c.last_contact_at >= ${cutoff}::timestamptz - interval '7 days'
         and c.deleted_at is null and c.owner_id is not null
       on conflict (dedupe_key) do nothing returning 1
     ), overdue as (
@@ -51,7 +65,8 @@ export async function sweepNotifications(db: DbOrTx, now = new Date()): Promise<
         and e.starts_at > ${now}
       on conflict (dedupe_key) do nothing returning 1
     )
-    select (select count(*) from follow_ups)::int + (select count(*) from overdue)::int
+    select (select count(*) from follow_ups)::int + (select count(*) from silent)::int
+         + (select count(*) from overdue)::int
          + (select count(*) from reminders)::int as n`);
   return Number(made.rows[0]?.n ?? 0);
 }
@@ -63,46 +78,4 @@ export function startSweeper(db: Db, log: FastifyBaseLogger, everyMs: number) {
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);
-}
-
-/** The caller's own month so far against last month (the workbench's figures). */
-export async function monthFigures(db: DbOrTx, caller: Caller, on = shanghaiDate()) {
-  const month = on.slice(0, 7);
-  const start = `${month}-01`;
-  const prevStart = `${new Date(Date.parse(`${start}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 7)}-01`;
-  const figures = async (from: string, to: string) => {
-    const [row] = (
-      await db.execute<{
-        new_customers: number;
-        contacts_made: number;
-        orders_signed: number;
-        order_amount: string;
-        receivables_due: string;
-      }>(sql`
-      select
-        (select count(*)::int from ${customers} where owner_id = ${caller.userId} and deleted_at is null
-           and (created_at at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}::date) as new_customers,
-        (select count(*)::int from ${contactRecords} where owner_id = ${caller.userId} and deleted_at is null
-           and (occurred_at at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}::date) as contacts_made,
-        (select count(*)::int from ${orders} where owner_id = ${caller.userId} and deleted_at is null
-           and signing_date between ${from}::date and ${to}::date and status <> 'draft' and status <> 'cancelled') as orders_signed,
-        (select coalesce(sum(total), 0)::numeric(16,2)::text from ${orders} where owner_id = ${caller.userId} and deleted_at is null
-           and signing_date between ${from}::date and ${to}::date and status <> 'draft' and status <> 'cancelled') as order_amount,
-        (select coalesce(sum(amount - paid), 0)::numeric(16,2)::text from ${receivables} where owner_id = ${caller.userId}
-           and status = 'open' and due_date between ${from}::date and ${to}::date) as receivables_due`)
-    ).rows;
-    return {
-      newCustomers: row?.new_customers ?? 0,
-      contactsMade: row?.contacts_made ?? 0,
-      ordersSigned: row?.orders_signed ?? 0,
-      orderAmount: row?.order_amount ?? "0.00",
-      receivablesDue: row?.receivables_due ?? "0.00",
-    };
-  };
-  const prevEnd = new Date(Date.parse(`${start}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  // The same number of days of last month, so the comparison is fair.
-  const day = Number(on.slice(8, 10));
-  const prevDays = Number(prevEnd.slice(8, 10));
-  const prevTo = `${prevStart.slice(0, 8)}${String(Math.min(day, prevDays)).padStart(2, "0")}`;
-  return { month, thisMonth: await figures(start, on), lastMonth: await figures(prevStart, prevTo) };
 }
