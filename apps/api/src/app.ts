@@ -24,6 +24,7 @@ import { meRoutes } from "./modules/me/me.routes.js";
 import { orderRoutes } from "./modules/orders/orders.routes.js";
 import { productRoutes } from "./modules/products/products.routes.js";
 import { purchasingRoutes } from "./modules/purchasing/purchasing.routes.js";
+import { reportDrillRoutes } from "./modules/reports/reports-drill.routes.js";
 import { reportRoutes } from "./modules/reports/reports.routes.js";
 import { roleRoutes } from "./modules/roles/roles.routes.js";
 import { savedViewRoutes } from "./modules/saved-views/saved-views.routes.js";
@@ -129,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(financeRoutes);
       await v1.register(feedbackRoutes);
       await v1.register(reportRoutes);
+      await v1.register(reportDrillRoutes);
       await v1.register(integrationRoutes);
     },
     { prefix: "/api/v1" },

@@ -20,5 +20,6 @@ export * from "./personal.js";
 export * from "./products.js";
 export * from "./purchasing.js";
 export * from "./regions-data.js";
+export * from "./reports.js";
 export * from "./saved-views.js";
 export * from "./settings.js";

@@ -173,6 +173,8 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
     en: "Customers of this import changed since",
   },
   invalid_cursor: { "zh-CN": "分页游标无效", en: "Invalid cursor" },
+  drill_value_invalid: { "zh-CN": "该维度没有这一项", en: "No such row in this dimension" },
+  not_in_report: { "zh-CN": "该客户不在报表中", en: "This customer is not in the report" },
   forbidden_field: { "zh-CN": "无权修改此字段", en: "You may not set this field" },
   unknown_permission: { "zh-CN": "未知的权限", en: "Unknown permission" },
   expires_in_past: { "zh-CN": "到期时间必须晚于现在", en: "The expiry must be in the future" },

@@ -1,12 +1,12 @@
 import { ErrorCode } from "@crm/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import Papa from "papaparse";
 import { z } from "zod";
 import { callerOf } from "../../plugins/access.js";
 import { contextOf, writeAudit } from "../../shared/audit.js";
 import { AppError } from "../../shared/errors.js";
 import * as reports from "./reports.service.js";
 import * as business from "./reports-business.service.js";
+import { reportFile } from "./reports-export.js";
 
 const Filters = z.object({
   from: z.iso.date().optional(),
@@ -15,10 +15,9 @@ const Filters = z.object({
   ownerId: z.uuid().optional(),
   province: z.string().max(20).optional(),
   class: z.string().max(20).optional(),
-  format: z
-    .enum(["json", "csv"])
-    .default("json")
-    .meta({ description: "csv: the report's main table (needs report:export)" }),
+  format: z.enum(["json", "csv", "xlsx"]).default("json").meta({
+    description: "csv: the report's main table; xlsx: every table and the summary (both need report:export)",
+  }),
 });
 
 const REPORTS = {
@@ -61,7 +60,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
           tags: ["reports"],
           summary: report.summary,
           description:
-            "Every figure is within the caller's data scope. `format=csv` exports the main table (`rows`).",
+            "Every figure is within the caller's data scope. `format=csv` exports the main table (`rows`), `format=xlsx` every table.",
           querystring: Filters,
           response: { 200: z.record(z.string(), z.unknown()) },
         },
@@ -72,32 +71,21 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         const result = (await report.fn(app.db, caller, filters)) as Record<string, unknown> & {
           rows?: unknown[];
         };
-        if (format === "csv") {
+        if (format !== "json") {
           if (!caller.permissions.has("report:export")) throw new AppError(403, ErrorCode.forbidden);
-          const rows = Array.isArray(result.rows) ? (result.rows as Record<string, unknown>[]) : [result];
+          const file = await reportFile({ report: name, result, filters, format, lang: request.lang });
           await writeAudit(app.db, contextOf(request), {
             action: "export",
             entityType: "report",
             entityId: name,
             actorId: caller.userId,
             actorName: caller.displayName,
-            detail: { filters, rows: rows.length },
+            detail: { filters, format, rows: file.rows },
           });
-          reply.header("content-type", "text/csv; charset=utf-8");
-          reply.header(
-            "content-disposition",
-            `attachment; filename="${name}-${new Date().toISOString().slice(0, 10)}.csv"`,
-          );
-          const flat = rows.map((r) =>
-            Object.fromEntries(
-              Object.entries(r).map(([k, v]) => [
-                k,
-                typeof v === "object" && v !== null ? JSON.stringify(v) : v,
-              ]),
-            ),
-          );
-          // A text body goes out as it is (the JSON serialiser only handles objects).
-          return reply.send(`\uFEFF${Papa.unparse(flat)}` as never);
+          reply.header("content-type", file.contentType);
+          reply.header("content-disposition", `attachment; filename="${file.fileName}"`);
+          // A file body goes out as it is (the JSON serialiser only handles objects).
+          return reply.send(file.body as never);
         }
         return result;
       },

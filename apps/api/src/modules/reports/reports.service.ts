@@ -43,7 +43,7 @@ export async function ownedBy(
 
 export const period = (column: AnyPgColumn, f: ReportFilters) =>
   and(f.from ? gte(column, f.from) : undefined, f.to ? lte(column, f.to) : undefined);
-const periodTs = (column: AnyPgColumn, f: ReportFilters) =>
+export const periodTs = (column: AnyPgColumn, f: ReportFilters) =>
   and(
     f.from ? sql`${column} >= ${new Date(`${f.from}T00:00:00+08:00`)}` : undefined,
     f.to ? sql`${column} < ${new Date(Date.parse(`${f.to}T00:00:00+08:00`) + 86_400_000)}` : undefined,
@@ -98,7 +98,7 @@ export async function firstTransactions(db: DbOrTx, caller: Caller, f: ReportFil
 export const VALUE_SCORE_FORMULA =
   "价值分 = 年营业额档 × 40% + 信用等级分 × 30% + 近12个月成交额档 × 30%(各项 0–100 分)";
 
-const revenueBand = sql<string>`case
+export const revenueBand = sql<string>`case
   when ${customers.annualRevenue} is null then 'unknown'
   when ${customers.annualRevenue} < 1000000 then 'under_1m'
   when ${customers.annualRevenue} < 10000000 then '1m_10m'

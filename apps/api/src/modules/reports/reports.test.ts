@@ -117,7 +117,7 @@ describe("reports", () => {
       header: true,
       skipEmptyLines: true,
     }).data;
-    expect(rows.map((r) => r.revenue)).toEqual(["100.00", "700.00", "100.00"]);
+    expect(rows.map((r) => r.销售额)).toEqual(["100.00", "700.00", "100.00"]);
     // Reading a report is not exporting it: salespeople (report:read only) may not.
     expect((await sales3({ url: "/api/v1/reports/sales" })).statusCode).toBe(200);
     expect((await sales3({ url: "/api/v1/reports/sales?format=csv" })).statusCode).toBe(403);

@@ -1,0 +1,426 @@
+import {
+  AGING_BUCKETS,
+  type DRILL_DIMENSIONS,
+  type DrillRecords,
+  ErrorCode,
+  ORDER_STATUSES,
+  type ReportName,
+} from "@crm/contracts";
+import {
+  contactRecords,
+  customers,
+  type DbOrTx,
+  feedback,
+  orders,
+  returnVisits,
+  transactions,
+} from "@crm/db";
+import { and, eq, exists, isNull, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Caller } from "../../plugins/access.js";
+import { shanghaiDate } from "../../shared/days.js";
+import { AppError } from "../../shared/errors.js";
+import { scopeWhere } from "../../shared/scope.js";
+import { displayNameOf } from "../../shared/sql.js";
+import { collectionRows } from "../finance/collections.service.js";
+import {
+  customerValue,
+  liveSales,
+  ownedBy,
+  period,
+  periodTs,
+  type ReportFilters,
+  revenueBand,
+} from "./reports.service.js";
+import {
+  balanceRecords,
+  contactRecordList,
+  customerRecords,
+  feedbackRecords,
+  orderRecords,
+  type PageArgs,
+  rankedCustomerRecords,
+  transactionRecords,
+} from "./reports-drill.lists.js";
+
+/**
+ * 钻取: the records behind one figure of a report. Each condition below repeats the report's own
+ * (scope first, then the filters), narrowed to the figure's row, so the records are exactly what
+ * the figure counts — the tests hold each `total` against its figure.
+ */
+type Drill = (
+  db: DbOrTx,
+  caller: Caller,
+  f: ReportFilters,
+  value: string,
+  page: PageArgs,
+) => Promise<DrillRecords>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const badValue = () =>
+  new AppError(400, ErrorCode.validation, { fields: [{ field: "value", code: "drill_value_invalid" }] });
+const uuid = (v: string) => {
+  if (!UUID.test(v)) throw badValue();
+  return v;
+};
+const month = (v: string) => {
+  if (!MONTH.test(v)) throw badValue();
+  return v;
+};
+const oneOf = <T extends string>(v: string, allowed: readonly T[]): T => {
+  if (!(allowed as readonly string[]).includes(v)) throw badValue();
+  return v as T;
+};
+/** A report's "unknown"/empty group is the null one. */
+const nullable = (column: SQL | AnyPgColumn, v: string) =>
+  v === "" || v === "unknown" ? sql`${column} is null` : sql`${column} = ${v}`;
+/** A named group (product, handler): empty is "none", an id matches the id, a name the report's name. */
+const named = (id: AnyPgColumn, name: SQL, v: string) =>
+  v === "" ? sql`${id} is null` : UUID.test(v) ? sql`${id} = ${v}` : sql`${name} = ${v}`;
+
+// Each report's own base condition ------------------------------------------------------------
+
+const salesWhere = async (db: DbOrTx, caller: Caller, f: ReportFilters) =>
+  and(
+    liveSales,
+    period(transactions.date, f),
+    await ownedBy(db, caller, f, transactions.ownerId, transactions.customerId),
+  );
+
+const visitsWhere = async (db: DbOrTx, caller: Caller, f: ReportFilters) =>
+  and(
+    isNull(contactRecords.deletedAt),
+    periodTs(contactRecords.occurredAt, f),
+    await ownedBy(db, caller, f, contactRecords.ownerId, contactRecords.customerId),
+  );
+
+const evaluationWhere = async (db: DbOrTx, caller: Caller, f: ReportFilters) =>
+  and(
+    isNull(customers.deletedAt),
+    await ownedBy(db, caller, { ...f, province: undefined, class: undefined }, customers.ownerId),
+    f.province ? eq(customers.province, f.province) : undefined,
+    f.class ? eq(customers.class, f.class) : undefined,
+  );
+
+const satisfactionWhere = (caller: Caller, f: ReportFilters) =>
+  and(
+    isNull(feedback.deletedAt),
+    period(feedback.occurredOn, f),
+    scopeWhere(caller.scope, customers.ownerId),
+    f.province ? eq(customers.province, f.province) : undefined,
+    f.class ? eq(customers.class, f.class) : undefined,
+  );
+
+const productName = sql`(select p.name from products p where p.id = ${feedback.productId})`;
+
+/** The month of the dashboard (that of `to`, or this one) and the one before. */
+function dashboardMonths(f: ReportFilters) {
+  const today = f.to ?? shanghaiDate();
+  const month = today.slice(0, 7);
+  const lastMonth = new Date(Date.parse(`${month}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 7);
+  return { today, month, lastMonth };
+}
+
+async function balances(
+  db: DbOrTx,
+  caller: Caller,
+  on: string,
+  part: (row: Awaited<ReturnType<typeof collectionRows>>[number]) => string,
+  page: PageArgs,
+) {
+  const rows = (await collectionRows(db, caller, on))
+    .map((r) => ({
+      customerId: r.customerId,
+      customerName: r.customerName,
+      customerCode: r.customerCode,
+      ownerName: r.ownerName,
+      open: r.open,
+      overdue: r.overdue,
+      amount: part(r),
+    }))
+    .filter((r) => Number(r.amount) > 0);
+  return balanceRecords(rows, page);
+}
+
+async function customerValueRecords(
+  db: DbOrTx,
+  caller: Caller,
+  f: ReportFilters,
+  keep: (row: Awaited<ReturnType<typeof customerValue>>["rows"][number]) => boolean,
+  page: PageArgs,
+) {
+  const { rows } = await customerValue(db, caller, f);
+  return rankedCustomerRecords(
+    db,
+    rows.filter(keep).map((r) => ({
+      customerId: r.customerId,
+      detail: {
+        monetary: r.monetary,
+        frequency: r.frequency,
+        recencyDays: r.recencyDays,
+        rfm: r.rfm,
+        segment: r.segment,
+        abc: r.abc,
+        revenueShare: r.revenueShare,
+        suggestedClass: r.suggestedClass,
+      },
+    })),
+    page,
+  );
+}
+
+export const DRILLS: { [R in ReportName]: Record<(typeof DRILL_DIMENSIONS)[R][number], Drill> } = {
+  "first-transactions": {
+    // The customers whose first sale fell in the month: their first sales.
+    month: async (db, caller, f, v, page) => {
+      const base = and(
+        liveSales,
+        await ownedBy(db, caller, f, transactions.ownerId, transactions.customerId),
+      );
+      const firsts = sql`(select distinct on (${transactions.customerId}) ${transactions.id} from ${transactions}
+        where ${base ?? sql`true`} order by ${transactions.customerId}, ${transactions.date}, ${transactions.createdAt})`;
+      return transactionRecords(
+        db,
+        and(
+          sql`${transactions.id} in ${firsts}`,
+          period(transactions.date, f),
+          sql`to_char(${transactions.date}, 'YYYY-MM') = ${month(v)}`,
+        ),
+        page,
+      );
+    },
+    // One customer's sales, the first among them.
+    customer: async (db, caller, f, v, page) =>
+      transactionRecords(
+        db,
+        and(
+          liveSales,
+          await ownedBy(db, caller, f, transactions.ownerId, transactions.customerId),
+          eq(transactions.customerId, uuid(v)),
+        ),
+        page,
+      ),
+  },
+
+  "customer-evaluation": {
+    region: async (db, caller, f, v, page) =>
+      customerRecords(db, and(await evaluationWhere(db, caller, f), nullable(customers.province, v)), page),
+    creditRating: async (db, caller, f, v, page) =>
+      customerRecords(
+        db,
+        and(await evaluationWhere(db, caller, f), nullable(sql`${customers.creditRating}`, v)),
+        page,
+      ),
+    revenueBand: async (db, caller, f, v, page) =>
+      customerRecords(
+        db,
+        and(
+          await evaluationWhere(db, caller, f),
+          sql`${revenueBand} = ${oneOf(v, ["unknown", "under_1m", "1m_10m", "10m_100m", "over_100m"])}`,
+        ),
+        page,
+      ),
+    // A (potential) customer's tracking: its contact records.
+    tracking: async (db, caller, f, v, page) =>
+      contactRecordList(
+        db,
+        and(
+          isNull(contactRecords.deletedAt),
+          eq(contactRecords.customerId, uuid(v)),
+          scopeWhere(caller.scope, contactRecords.ownerId),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(customers)
+              .where(and(eq(customers.id, contactRecords.customerId), await evaluationWhere(db, caller, f))),
+          ),
+        ),
+        page,
+      ),
+  },
+
+  visits: {
+    salesperson: async (db, caller, f, v, page) =>
+      contactRecordList(db, and(await visitsWhere(db, caller, f), eq(contactRecords.ownerId, uuid(v))), page),
+    customer: async (db, caller, f, v, page) =>
+      contactRecordList(
+        db,
+        and(await visitsWhere(db, caller, f), eq(contactRecords.customerId, uuid(v))),
+        page,
+      ),
+    complaintType: async (db, caller, f, v, page) =>
+      feedbackRecords(
+        db,
+        and(
+          isNull(feedback.deletedAt),
+          v === ""
+            ? sql`${feedback.type} in ('complaint', 'fault')`
+            : eq(feedback.type, oneOf(v, ["complaint", "fault"])),
+          period(feedback.occurredOn, f),
+          scopeWhere(caller.scope, customers.ownerId),
+        ),
+        page,
+      ),
+  },
+
+  "customer-value": {
+    segment: (db, caller, f, v, page) =>
+      customerValueRecords(
+        db,
+        caller,
+        f,
+        (r) => r.segment === oneOf(v, ["champion", "new", "at_risk_valuable", "dormant", "regular"]),
+        page,
+      ),
+    abc: (db, caller, f, v, page) =>
+      customerValueRecords(db, caller, f, (r) => r.abc === oneOf(v, ["A", "B", "C"]), page),
+    customer: async (db, caller, f, v, page) =>
+      transactionRecords(
+        db,
+        and(await salesWhere(db, caller, f), eq(transactions.customerId, uuid(v))),
+        page,
+      ),
+  },
+
+  satisfaction: {
+    type: async (db, caller, f, v, page) =>
+      feedbackRecords(db, and(satisfactionWhere(caller, f), eq(feedback.type, v)), page),
+    product: async (db, caller, f, v, page) =>
+      feedbackRecords(db, and(satisfactionWhere(caller, f), named(feedback.productId, productName, v)), page),
+    handler: async (db, caller, f, v, page) =>
+      feedbackRecords(
+        db,
+        and(satisfactionWhere(caller, f), named(feedback.handlerId, displayNameOf(feedback.handlerId), v)),
+        page,
+      ),
+    // The feedback rated in the month (a done return visit then).
+    month: async (db, caller, f, v, page) =>
+      feedbackRecords(
+        db,
+        and(
+          satisfactionWhere(caller, f),
+          sql`exists (select 1 from ${returnVisits} v where v.feedback_id = ${feedback.id} and v.status = 'done'
+            and to_char(v.done_at at time zone 'Asia/Shanghai', 'YYYY-MM') = ${month(v)})`,
+        ),
+        page,
+      ),
+  },
+
+  sales: {
+    month: async (db, caller, f, v, page) =>
+      transactionRecords(
+        db,
+        and(await salesWhere(db, caller, f), sql`to_char(${transactions.date}, 'YYYY-MM') = ${month(v)}`),
+        page,
+      ),
+    salesperson: async (db, caller, f, v, page) =>
+      transactionRecords(db, and(await salesWhere(db, caller, f), eq(transactions.ownerId, uuid(v))), page),
+    product: async (db, caller, f, v, page) =>
+      transactionRecords(db, and(await salesWhere(db, caller, f), eq(transactions.productId, uuid(v))), page),
+    region: async (db, caller, f, v, page) =>
+      transactionRecords(db, and(await salesWhere(db, caller, f), nullable(customers.province, v)), page),
+    orderStatus: async (db, caller, f, v, page) =>
+      orderRecords(
+        db,
+        and(
+          isNull(orders.deletedAt),
+          period(orders.signingDate, f),
+          await ownedBy(db, caller, f, orders.ownerId, orders.customerId),
+          eq(orders.status, oneOf(v, ORDER_STATUSES)),
+        ),
+        page,
+      ),
+    aging: async (db, caller, f, v, page) => {
+      const bucket = oneOf(v, AGING_BUCKETS);
+      return balances(db, caller, f.to ?? shanghaiDate(), (r) => r.aging[bucket], page);
+    },
+  },
+
+  dashboard: {
+    revenueThisMonth: async (db, caller, f, _v, page) =>
+      transactionRecords(
+        db,
+        and(
+          liveSales,
+          await ownedBy(db, caller, f, transactions.ownerId, transactions.customerId),
+          sql`to_char(${transactions.date}, 'YYYY-MM') = ${dashboardMonths(f).month}`,
+        ),
+        page,
+      ),
+    revenueLastMonth: async (db, caller, f, _v, page) =>
+      transactionRecords(
+        db,
+        and(
+          liveSales,
+          await ownedBy(db, caller, f, transactions.ownerId, transactions.customerId),
+          sql`to_char(${transactions.date}, 'YYYY-MM') = ${dashboardMonths(f).lastMonth}`,
+        ),
+        page,
+      ),
+    newCustomers: async (db, caller, f, _v, page) =>
+      customerRecords(
+        db,
+        and(
+          isNull(customers.deletedAt),
+          await ownedBy(db, caller, f, customers.ownerId),
+          sql`to_char(${customers.createdAt} at time zone 'Asia/Shanghai', 'YYYY-MM') = ${dashboardMonths(f).month}`,
+        ),
+        page,
+      ),
+    openReceivables: (db, caller, f, _v, page) =>
+      balances(db, caller, dashboardMonths(f).today, (r) => r.open, page),
+    overdueReceivables: (db, caller, f, _v, page) =>
+      balances(db, caller, dashboardMonths(f).today, (r) => r.overdue, page),
+    openFeedback: (db, caller, _f, _v, page) =>
+      feedbackRecords(
+        db,
+        and(
+          isNull(feedback.deletedAt),
+          sql`${feedback.status} <> 'closed'`,
+          scopeWhere(caller.scope, customers.ownerId),
+        ),
+        page,
+      ),
+    complaints: (db, caller, f, _v, page) =>
+      feedbackRecords(
+        db,
+        and(
+          isNull(feedback.deletedAt),
+          eq(feedback.type, "complaint"),
+          sql`to_char(${feedback.occurredOn}, 'YYYY-MM') = ${dashboardMonths(f).month}`,
+          scopeWhere(caller.scope, customers.ownerId),
+        ),
+        page,
+      ),
+    // The top salespeople's figure: their sales this month so far.
+    salesperson: async (db, caller, f, v, page) => {
+      const { month: m, today } = dashboardMonths(f);
+      return transactionRecords(
+        db,
+        and(
+          await salesWhere(db, caller, { ...f, from: `${m}-01`, to: today }),
+          eq(transactions.ownerId, uuid(v)),
+        ),
+        page,
+      );
+    },
+  },
+};
+
+export function drill<R extends ReportName>(
+  db: DbOrTx,
+  caller: Caller,
+  report: R,
+  dimension: (typeof DRILL_DIMENSIONS)[R][number],
+  filters: ReportFilters,
+  value: string | undefined,
+  page: PageArgs,
+): Promise<DrillRecords> {
+  const fn = (DRILLS[report] as Record<string, Drill>)[dimension];
+  if (!fn)
+    throw new AppError(400, ErrorCode.validation, {
+      fields: [{ field: "dimension", code: "invalid_value" }],
+    });
+  return fn(db, caller, filters, value ?? "", page);
+}
