@@ -39,7 +39,7 @@ const fill = (path: string) => path.replace(/\{\w+\}/g, "00000000-0000-4000-8000
 describe("cursor pagination: every list pages the same way", () => {
   const lists = operations.filter(({ method, op }) => {
     const body = resolve(op.responses["200"]?.content?.["application/json"]?.schema);
-    return method === "GET" && body?.properties && "nextCursor" in body.properties;
+    return method === "GET" && Object.hasOwn(body?.properties ?? {}, "nextCursor");
   });
 
   it("finds the lists, and every one takes limit and cursor", () => {

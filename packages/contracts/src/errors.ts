@@ -64,6 +64,11 @@ export const Problem = z
       .meta({
         description: "With duplicate_customer: the likely duplicates (id null when outside your scope)",
       }),
+    currentVersion: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: "With precondition_failed: the record's version now (send it as If-Match)" }),
   })
   .meta({ id: "Problem", description: "RFC 9457 application/problem+json" });
 export type Problem = z.infer<typeof Problem>;
