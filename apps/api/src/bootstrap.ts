@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type DbHandle, seedDemo, seedFirstAdmin } from "@crm/db";
+import { seedDemoBusiness } from "./demo-business.js";
 import { seedDemoCustomers } from "./demo-customers.js";
 import { hashPassword } from "./modules/auth/passwords.js";
 import { seedDictionaries } from "./modules/dictionaries/dictionaries.service.js";
@@ -23,7 +24,10 @@ export async function bootstrapDatabase(
     // Roles go to the demo users only when they are first created; later edits stay.
     await seedRoles(handle.db, created > 0 ? DEMO_ROLE_OF : {});
     // Only with a freshly created demo company, so a demo that was emptied stays empty.
-    if (options.demoCustomers && created > 0) await seedDemoCustomers(handle.db);
+    if (options.demoCustomers && created > 0) {
+      await seedDemoCustomers(handle.db);
+      await seedDemoBusiness(handle.db);
+    }
     return { demoUsersCreated: created };
   }
   const password = options.adminPassword ?? randomBytes(12).toString("base64url");
