@@ -96,6 +96,30 @@ const adminRoute: RouteObject = {
           ],
         },
         {
+          path: "api-keys",
+          element: <RequirePermission permission="role:manage" />,
+          children: [
+            {
+              index: true,
+              lazy: async () => ({
+                Component: (await import("../features/admin/api-keys-page")).ApiKeysPage,
+              }),
+            },
+          ],
+        },
+        {
+          path: "webhooks",
+          element: <RequirePermission permission="role:manage" />,
+          children: [
+            {
+              index: true,
+              lazy: async () => ({
+                Component: (await import("../features/admin/webhooks-page")).WebhooksPage,
+              }),
+            },
+          ],
+        },
+        {
           path: "audit-log",
           element: <RequirePermission permission="audit:read" />,
           children: [

@@ -1,14 +1,17 @@
 import { CopyOutlined } from "@ant-design/icons";
-import { App, Button, Input, Modal, Space, Typography } from "antd";
+import { Alert, App, Button, Input, Modal, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 
 export interface OneTimePassword {
   title: string;
   body: string;
+  /** The value shown once: a password, an API key, a signing secret. */
   password: string;
+  /** A stronger warning above the value (e.g. "it cannot be shown again"). */
+  warning?: string;
 }
 
-/** Shows a generated password exactly once, with a copy button; it is never shown again. */
+/** Shows a generated password or secret exactly once, with a copy button; it is never shown again. */
 export function OneTimePasswordModal({
   value,
   onClose,
@@ -40,6 +43,7 @@ export function OneTimePasswordModal({
       }
     >
       <Typography.Paragraph>{value?.body}</Typography.Paragraph>
+      {value?.warning && <Alert type="warning" showIcon title={value.warning} style={{ marginBottom: 12 }} />}
       <Space.Compact style={{ width: "100%" }}>
         <Input
           readOnly

@@ -15,22 +15,26 @@ interface PermissionMatrixProps {
   value?: string[];
   onChange?: (value: string[]) => void;
   disabled?: boolean;
+  /** Only these may be ticked (e.g. what an API key's service user holds); all when absent. */
+  available?: ReadonlySet<string> | undefined;
 }
 
 /** 权限矩阵: a row per module, a checkbox column per action, and "select all" per row and overall. */
-export function PermissionMatrix({ value = [], onChange, disabled }: PermissionMatrixProps) {
+export function PermissionMatrix({ value = [], onChange, disabled, available }: PermissionMatrixProps) {
   const { t } = useTranslation();
   const held = new Set(value);
+  const may = (p: string) => !available || available.has(p);
   const set = (permissions: string[], on: boolean) => {
     const next = new Set(held);
-    for (const p of permissions) {
+    for (const p of permissions.filter(may)) {
       if (on) next.add(p);
       else next.delete(p);
     }
     // Keep the catalogue order so the saved list reads like the matrix.
     onChange?.(ALL.filter((p) => next.has(p)));
   };
-  const allOn = ALL.every((p) => held.has(p));
+  const allowed = ALL.filter(may);
+  const allOn = allowed.length > 0 && allowed.every((p) => held.has(p));
   const someOn = ALL.some((p) => held.has(p));
 
   const columns: TableColumnsType<PermissionModule> = [
@@ -50,7 +54,7 @@ export function PermissionMatrix({ value = [], onChange, disabled }: PermissionM
         <Checkbox
           checked={allOn}
           indeterminate={someOn && !allOn}
-          disabled={disabled}
+          disabled={disabled || allowed.length === 0}
           onChange={(e) => set(ALL, e.target.checked)}
           aria-label={t("admin.roles.allPermissions")}
         >
@@ -58,13 +62,15 @@ export function PermissionMatrix({ value = [], onChange, disabled }: PermissionM
         </Checkbox>
       ),
       render: (_, m) => {
-        const row = actionsOf(m).map((a) => `${m}:${a}`);
+        const row = actionsOf(m)
+          .map((a) => `${m}:${a}`)
+          .filter(may);
         const on = row.filter((p) => held.has(p)).length;
         return (
           <Checkbox
-            checked={on === row.length}
+            checked={row.length > 0 && on === row.length}
             indeterminate={on > 0 && on < row.length}
-            disabled={disabled}
+            disabled={disabled || row.length === 0}
             onChange={(e) => set(row, e.target.checked)}
             aria-label={t("admin.roles.selectRow", { module: t(`admin.modules.${m}`) })}
           />
@@ -87,7 +93,7 @@ export function PermissionMatrix({ value = [], onChange, disabled }: PermissionM
         return (
           <Checkbox
             checked={held.has(permission)}
-            disabled={disabled}
+            disabled={disabled || !may(permission)}
             onChange={(e) => set([permission], e.target.checked)}
             aria-label={t("admin.roles.cell", {
               module: t(`admin.modules.${m}`),

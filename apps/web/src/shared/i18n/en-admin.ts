@@ -9,6 +9,8 @@ export const enAdmin: Translation["admin"] = {
     customFields: "Custom fields",
     dictionaries: "Dictionaries",
     auditLog: "Audit log",
+    apiKeys: "API keys",
+    webhooks: "Webhooks",
   },
   common: {
     noted: "I have noted it",

@@ -2,6 +2,7 @@ import { enAdmin } from "./en-admin";
 import { enCustomers } from "./en-customers";
 import { enFeedback } from "./en-feedback";
 import { enFinance } from "./en-finance";
+import { enIntegrations } from "./en-integrations";
 import { enProducts } from "./en-products";
 import { enRelationship } from "./en-relationship";
 import { enSales } from "./en-sales";
@@ -163,6 +164,7 @@ export const en: Translation = {
     },
   },
   admin: enAdmin,
+  integrations: enIntegrations,
   customers: enCustomers,
   feedback: enFeedback,
   relationship: enRelationship,

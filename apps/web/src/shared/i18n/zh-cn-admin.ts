@@ -7,6 +7,8 @@ export const zhCNAdmin = {
     customFields: "自定义字段",
     dictionaries: "数据字典",
     auditLog: "审计日志",
+    apiKeys: "API 密钥",
+    webhooks: "Webhooks",
   },
   common: {
     noted: "我已记下",

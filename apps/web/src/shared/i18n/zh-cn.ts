@@ -2,6 +2,7 @@ import { zhCNAdmin } from "./zh-cn-admin";
 import { zhCNCustomers } from "./zh-cn-customers";
 import { zhCNFeedback } from "./zh-cn-feedback";
 import { zhCNFinance } from "./zh-cn-finance";
+import { zhCNIntegrations } from "./zh-cn-integrations";
 import { zhCNProducts } from "./zh-cn-products";
 import { zhCNRelationship } from "./zh-cn-relationship";
 import { zhCNSales } from "./zh-cn-sales";
@@ -160,6 +161,7 @@ export const zhCN = {
     },
   },
   admin: zhCNAdmin,
+  integrations: zhCNIntegrations,
   customers: zhCNCustomers,
   feedback: zhCNFeedback,
   relationship: zhCNRelationship,
