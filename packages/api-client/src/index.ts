@@ -7,16 +7,19 @@ export type CrmClient = Client<paths>;
 
 /**
  * A typed client of the CRM REST API. `baseUrl` is the server's origin (e.g. https://crm.example.com);
- * `token` is an API key (`crm_k_…`) or an access token, sent as `Authorization: Bearer <token>`.
+ * `token`, when given, is an API key (`crm_k_…`) or an access token, sent as `Authorization: Bearer <token>`.
  */
 export function createCrmClient(
   baseUrl: string,
-  token: string,
+  token?: string,
   options: Omit<ClientOptions, "baseUrl"> = {},
-) {
+): CrmClient {
   return createClient<paths>({
     ...options,
     baseUrl: baseUrl.replace(/\/$/, ""),
-    headers: { authorization: `Bearer ${token}`, ...(options.headers as Record<string, string>) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(options.headers as Record<string, string> | undefined),
+    },
   });
 }
