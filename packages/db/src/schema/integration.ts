@@ -33,6 +33,8 @@ export const apiKeys = pgTable(
     lastUsedAt: ts(),
     createdBy: uuid().references(() => users.id),
     createdAt: ts().notNull().defaultNow(),
+    /** Raised by each change (revocation), for ETag/If-Match. */
+    version: integer().notNull().default(1),
   },
   (t) => [uniqueIndex("api_keys_hash_uq").on(t.hash)],
 );

@@ -1,4 +1,4 @@
-import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./identity.js";
 
 /** A user's saved list view: a name, the list it belongs to, its filters, sort and columns. */
@@ -14,6 +14,8 @@ export const savedViews = pgTable(
     query: jsonb().$type<Record<string, unknown>>().notNull(),
     columns: text().array(),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    /** For ETag/If-Match, like every record. */
+    version: integer().notNull().default(1),
   },
   (t) => [index("saved_views_user_idx").on(t.userId, t.resource)],
 );
