@@ -16,6 +16,12 @@ export const SystemSettings = z
 export type SystemSettings = z.infer<typeof SystemSettings>;
 export type SystemSettingKey = keyof SystemSettings;
 
+/** The settings as read, with their version (also the ETag) for If-Match on the next change. */
+export const VersionedSystemSettings = SystemSettings.extend({
+  version: z.number().int().meta({ description: "Grows by one with each setting changed" }),
+}).meta({ id: "VersionedSystemSettings" });
+export type VersionedSystemSettings = z.infer<typeof VersionedSystemSettings>;
+
 export const SYSTEM_SETTING_DEFAULTS: SystemSettings = { followUpDays: 30 };
 
 export const SYSTEM_SETTING_KEYS = Object.keys(SystemSettings.shape) as SystemSettingKey[];

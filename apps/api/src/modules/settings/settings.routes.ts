@@ -1,4 +1,4 @@
-import { SystemSettings, SystemSettingsUpdate } from "@crm/contracts";
+import { SystemSettingsUpdate, VersionedSystemSettings } from "@crm/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { callerOf } from "../../plugins/access.js";
 import { contextOf } from "../../shared/audit.js";
@@ -16,13 +16,13 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "The company-wide settings (系统设置), with their version as ETag",
-        response: { 200: SystemSettings },
+        response: { 200: VersionedSystemSettings },
       },
     },
     async (_request, reply) => {
       const { settings, version } = await readSettings(app.db);
       etag(reply, version);
-      return settings;
+      return { ...settings, version };
     },
   );
 
@@ -35,7 +35,7 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Change some settings (If-Match: the version read)",
         description: "Keys left out keep their value. Audited.",
         body: SystemSettingsUpdate,
-        response: { 200: SystemSettings },
+        response: { 200: VersionedSystemSettings },
       },
     },
     async (request, reply) => {
@@ -47,7 +47,7 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
         contextOf(request),
       );
       etag(reply, version);
-      return settings;
+      return { ...settings, version };
     },
   );
 };

@@ -10,7 +10,7 @@ const today = shanghaiDate();
 
 const current = async () => {
   const res = await sales1({ url: "/api/v1/settings" });
-  return { body: res.json() as { followUpDays: number }, etag: res.headers.etag };
+  return { body: res.json() as { followUpDays: number; version: number }, etag: res.headers.etag };
 };
 const patch = (payload: unknown, ifMatch?: string) =>
   admin({
@@ -30,7 +30,7 @@ describe("system settings (系统设置)", () => {
   it("start at their defaults, which everyone may read, with a version as ETag", async () => {
     const res = await sales1({ url: "/api/v1/settings" });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ followUpDays: 30 });
+    expect(res.json()).toEqual({ followUpDays: 30, version: 0 });
     expect(res.headers.etag).toBe('"0"');
     expect((await app.inject({ url: "/api/v1/settings" })).statusCode).toBe(401);
     // The administrator's role holds the new permission; a salesperson's does not.
@@ -53,16 +53,16 @@ describe("system settings (系统设置)", () => {
     const unknown = await patch({ companyLogo: "x" });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().code).toBe("validation_failed");
-    expect(await current()).toEqual({ body: { followUpDays: 30 }, etag: '"0"' });
+    expect(await current()).toEqual({ body: { followUpDays: 30, version: 0 }, etag: '"0"' });
     expect(await settingAudits()).toHaveLength(0);
   });
 
   it("changes with If-Match, audited; a stale version is 412 and the same value changes nothing", async () => {
     const res = await patch({ followUpDays: 45 }, '"0"');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ followUpDays: 45 });
+    expect(res.json()).toEqual({ followUpDays: 45, version: 1 });
     expect(res.headers.etag).toBe('"1"');
-    expect(await current()).toEqual({ body: { followUpDays: 45 }, etag: '"1"' });
+    expect(await current()).toEqual({ body: { followUpDays: 45, version: 1 }, etag: '"1"' });
 
     const stale = await patch({ followUpDays: 60 }, '"0"');
     expect(stale.statusCode).toBe(412);
