@@ -48,6 +48,8 @@ export function contactGenerator(ctx: GenContext) {
     for (let j = task.from; j < task.to; j++) {
       const customer = skeleton(ctx, owners, j);
       const rng = new Rng(hash(ctx.seed, "contact", j));
+      // Ids from a stream of their own, so records can point at a contact without replaying this one.
+      const ids = new Rng(hash(ctx.seed, "contact-ids", j));
       const n = contactCount(ctx, j);
       for (let k = 0; k < n; k++) {
         const { name } = personName(rng);
@@ -60,7 +62,7 @@ export function contactGenerator(ctx: GenContext) {
           ? `${rng.int(1960, 2000)}-${pad2(rng.int(1, 12))}-${pad2(rng.int(1, 28))}`
           : null;
         text += line([
-          rng.uuid(),
+          ids.uuid(),
           customer.id,
           name,
           TITLES.pick(rng),

@@ -41,10 +41,13 @@ export interface CopyResult {
   rowsPerSecond: number;
 }
 
+/** COPY statements end every this many rows: a statement queues one foreign-key check per row and key. */
+const ROWS_PER_STATEMENT = 1_000_000;
+
 /**
- * Streams batches (each a string of COPY lines and its row count) into `table` with one COPY.
- * The batches come from an async iterable that is only pulled when the socket has room, so
- * nothing piles up in memory whatever the table's size.
+ * Streams batches (each a string of COPY lines and its row count) into `table` with COPY, one
+ * statement per million rows. The batches come from an async iterable that is only pulled when
+ * the socket has room, so nothing piles up in memory whatever the table's size.
  */
 export async function copyInto(
   client: pg.PoolClient | pg.Client,
@@ -55,15 +58,24 @@ export async function copyInto(
 ): Promise<CopyResult> {
   const started = performance.now();
   let rows = 0;
-  async function* texts() {
-    for await (const b of batches) {
-      rows += b.rows;
-      onProgress?.(rows);
-      yield b.text;
+  const source = (async function* () {
+    yield* batches;
+  })();
+  let pending = await source.next();
+  while (!pending.done) {
+    const limit = rows + ROWS_PER_STATEMENT;
+    async function* texts() {
+      while (!pending.done && rows < limit) {
+        const b = pending.value;
+        rows += b.rows;
+        onProgress?.(rows);
+        yield b.text;
+        pending = await source.next();
+      }
     }
+    const sink = client.query(copyFrom(`copy ${table} (${columns.join(", ")}) from stdin`));
+    await pipeline(Readable.from(texts(), { objectMode: false, highWaterMark: 1 }), sink);
   }
-  const sink = client.query(copyFrom(`copy ${table} (${columns.join(", ")}) from stdin`));
-  await pipeline(Readable.from(texts(), { objectMode: false, highWaterMark: 1 }), sink);
   const seconds = (performance.now() - started) / 1000;
   return { table, rows, seconds, rowsPerSecond: Math.round(rows / seconds) };
 }

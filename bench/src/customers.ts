@@ -1,6 +1,7 @@
 import { customerSearchColumns, padSequence, pinyinOf } from "@crm/db";
 import type { GenContext, Task } from "./context.js";
 import { line } from "./copy.js";
+import { contactPlan } from "./records.js";
 import { hash, Rng, Weighted } from "./rng.js";
 import {
   address,
@@ -175,9 +176,8 @@ export function customerGenerator(ctx: GenContext) {
         : null;
       const employees = revenue ? Math.max(5, Math.round(revenue / rng.int(300_000, 1_500_000))) : null;
       const updatedAt = createdAt + Math.floor(rng.float() * (ctx.endMs - createdAt));
-      const lastContact = rng.chance(0.7)
-        ? createdAt + Math.floor(rng.float() * (ctx.endMs - createdAt))
-        : null;
+      // The latest of its contact records (records.ts), as the API keeps it.
+      const lastContact = contactPlan(ctx, j, createdAt).lastAt;
       const deleted = rng.chance(0.005) ? updatedAt : null;
       const s = customerSearchColumns({ name, email, phone, homepage });
       text += line([

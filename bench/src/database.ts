@@ -10,6 +10,7 @@ const DEFAULT_DICTIONARIES = {
   source: "exhibition referral website cold_call advertising partner other",
   customer_status: "potential following signed active dormant lost",
   credit_rating: "AAA AA A B C",
+  feedback_type: "consultation complaint suggestion fault praise other",
 };
 type DictType = keyof typeof DEFAULT_DICTIONARIES;
 
@@ -50,12 +51,13 @@ export async function readDatabase(client: pg.Client) {
   }
 
   const { rows: existing } = await client.query<{ n: number }>(
-    "select (select count(*) from customers)::int + (select count(*) from departments where code = $1)::int as n",
+    `select (select count(*) from customers)::int + (select count(*) from departments where code = $1)::int
+       + (select count(*) from product_categories)::int as n`,
     [`Dep-${LAST_DEPARTMENT}`],
   );
   if (existing[0]!.n > 0)
     throw new Error(
-      "The database already has customers or generated data: run with --reset to replace them.",
+      "The database already has customers, products or generated data: run with --reset to replace them.",
     );
 
   // Salesperson codes continue after those of the users that exist (not after earlier runs' codes).
@@ -86,13 +88,20 @@ export async function readDatabase(client: pg.Client) {
 }
 
 /**
- * Removes what an earlier run generated: every customer (and what references them), the bench
+ * Removes what an earlier run generated: every customer and product (and everything that
+ * references them: orders, sales, the stock ledger, finance, activities, feedback), the bench
  * users (marked by their e-mail domain) and departments Dep-06..Dep-39 that have no other users.
  */
 export async function resetBenchData(client: pg.Client): Promise<void> {
   const t0 = performance.now();
   await client.query("begin");
-  await client.query("truncate contacts, customer_merges, customers cascade");
+  await client.query(
+    "truncate contacts, customer_merges, customers, stock_movements, stock_levels, products, product_categories cascade",
+  );
+  // Numbers the generated rows used (the next run makes the same ones again).
+  await client.query(
+    "delete from code_sequences where scope like 'product:%' or scope like 'order:%' or scope like 'feedback:%'",
+  );
   const bench = `select id from users where email like '%@${BENCH_EMAIL_DOMAIN}'`;
   await client.query(`delete from user_roles where user_id in (${bench})`);
   await client.query(`delete from refresh_tokens where user_id in (${bench})`);
@@ -115,8 +124,10 @@ export async function writeSequences(
   client: pg.Client,
   customerSeq: Record<"1" | "2" | "3", number>,
   salespersonSeq: Record<"A" | "B" | "C", number>,
+  more: Record<string, number>,
 ): Promise<void> {
   const values: [string, number][] = [
+    ...Object.entries(more),
     ["customer:1", customerSeq["1"]],
     ["customer:2", customerSeq["2"]],
     ["customer:3", customerSeq["3"]],

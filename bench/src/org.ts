@@ -82,6 +82,11 @@ export function buildOrg(input: OrgInput) {
   const users: Record<string, unknown>[] = [];
   const userRoles: [string, string][] = [];
   const owners: string[] = [];
+  const staff = {
+    service: [input.demoUsers.get("service1")!.id],
+    production: [input.demoUsers.get("prod1")!.id],
+    finance: [input.demoUsers.get("finance1")!.id],
+  };
   const seq = { ...input.salespersonSeq };
   const roleId = (key: string) => input.roleIds.get(BUILTIN_ROLES.find((r) => r.key === key)!.name)!;
 
@@ -108,7 +113,10 @@ export function buildOrg(input: OrgInput) {
       salary: sales || head ? (rng.int(60, 300) * 100).toFixed(2) : null,
       created_at: input.createdAt,
     });
-    for (const r of roles) userRoles.push([id, roleId(r)]);
+    for (const r of roles) {
+      userRoles.push([id, roleId(r)]);
+      if (r === "service" || r === "production" || r === "finance") staff[r].push(id);
+    }
     if (sales) owners.push(id);
     if (head) heads.set(dept, id);
     return id;
@@ -151,5 +159,5 @@ export function buildOrg(input: OrgInput) {
     owners.push(input.demoUsers.get(username)!.id);
     weights.push((share * rest) / (1 - fixed));
   }
-  return { departments, users, userRoles, owners, weights, salespersonSeq: seq };
+  return { departments, users, userRoles, owners, weights, staff, salespersonSeq: seq };
 }

@@ -3,10 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { contactGenerator } from "./contacts.js";
-import type { GenContext, Task, TaskResult } from "./context.js";
+import type { GenContext, Task, TaskResult, TaskTable } from "./context.js";
 import type { Batch } from "./copy.js";
-import { customerGenerator } from "./customers.js";
+import { type Generate, generators } from "./generators.js";
 
 /**
  * The worker's code. Compiled JS runs as is; under tsx the worker (and the workspace packages it
@@ -41,7 +40,7 @@ async function workerFile(): Promise<URL> {
 export class GeneratorPool {
   private readonly workers: Worker[] = [];
   private readonly waiting = new Map<number, (r: TaskResult) => void>();
-  private readonly inline?: Record<Task["table"], (t: Task) => { text: string; rows: number }>;
+  private readonly inline?: (table: TaskTable) => Generate;
 
   static async start(ctx: GenContext, threads: number): Promise<GeneratorPool> {
     return new GeneratorPool(ctx, threads, threads ? await workerFile() : undefined);
@@ -49,7 +48,7 @@ export class GeneratorPool {
 
   private constructor(ctx: GenContext, threads: number, file: URL | undefined) {
     if (!file) {
-      this.inline = { customers: customerGenerator(ctx), contacts: contactGenerator(ctx) };
+      this.inline = generators(ctx);
       return;
     }
     for (let i = 0; i < threads; i++) {
@@ -68,7 +67,7 @@ export class GeneratorPool {
 
   async *run(tasks: Task[]): AsyncGenerator<Batch> {
     if (this.inline) {
-      for (const t of tasks) yield this.inline[t.table](t);
+      for (const t of tasks) yield this.inline(t.table)(t);
       return;
     }
     const ahead = this.workers.length * 2;
