@@ -1059,7 +1059,9 @@ export interface paths {
         post?: never;
         /**
          * Delete one of your views
-         * @description Any authenticated caller.
+         * @description Honours If-Match (412 on a stale version).
+         *
+         *     Any authenticated caller.
          */
         delete: operations["deleteSavedViewsById"];
         options?: never;
@@ -2689,7 +2691,9 @@ export interface paths {
         post?: never;
         /**
          * Revoke a key (at once, everywhere)
-         * @description Permission `role:manage`.
+         * @description Honours If-Match (412 on a stale version). Revoking a revoked key changes nothing.
+         *
+         *     Permission `role:manage`.
          */
         delete: operations["deleteApiKeysById"];
         options?: never;
@@ -4041,6 +4045,7 @@ export interface components {
             revokedAt: string | null;
             lastUsedAt: string | null;
             createdAt: string;
+            version: number;
         };
         ApiKeyCreated: {
             /** Format: uuid */
@@ -4057,6 +4062,7 @@ export interface components {
             revokedAt: string | null;
             lastUsedAt: string | null;
             createdAt: string;
+            version: number;
             /** @description Shown in this answer only */
             secret: string;
         };
@@ -4592,6 +4598,7 @@ export interface components {
             };
             columns: string[] | null;
             createdAt: string;
+            version: number;
         };
         VersionedSystemSettings: {
             /** @description A customer with no contact for this many days is due for follow-up (workbench list and the daily reminder) */
@@ -5943,7 +5950,13 @@ export interface operations {
     patchSettings: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The version you read (its ETag, e.g. `"3"`): the change is refused with 412 if the record changed since. Without it, the change applies to the current version.
+                 * @example "3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5966,6 +5979,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -6973,6 +6987,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -11302,6 +11317,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -11337,6 +11353,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -21,6 +21,7 @@ export const ApiKey = z
     revokedAt: z.string().nullable(),
     lastUsedAt: z.string().nullable(),
     createdAt: z.string(),
+    version: z.number().int(),
   })
   .meta({ id: "ApiKey" });
 export type ApiKey = z.infer<typeof ApiKey>;

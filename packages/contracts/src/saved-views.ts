@@ -21,5 +21,6 @@ export const SavedView = z
     query: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
     columns: z.array(z.string()).nullable(),
     createdAt: z.string(),
+    version: z.number().int(),
   })
   .meta({ id: "SavedView" });

@@ -232,7 +232,7 @@ function completeDocument(doc: Document, accessOf: Map<string, Access>): Documen
       const isPublic = access === undefined || access === "public";
       const onRecord = /\{\w+\}/.test(path);
       const versioned =
-        (verb === "PATCH" || verb === "DELETE" || (verb === "POST" && path.endsWith("/restore"))) && onRecord;
+        verb === "PATCH" || verb === "DELETE" || (verb === "POST" && path.endsWith("/{id}/restore"));
       op.operationId ??= operationIdOf(method, path);
       op.security ??= [];
       for (const tag of op.tags ?? []) tags.add(tag);

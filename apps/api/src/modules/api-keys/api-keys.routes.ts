@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { callerOf } from "../../plugins/access.js";
 import { contextOf } from "../../shared/audit.js";
+import { ifMatch } from "../../shared/versioning.js";
 import { webhookRoutes } from "../webhooks/webhooks.routes.js";
 import * as keys from "./api-keys.service.js";
 
@@ -46,11 +47,13 @@ export const integrationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["api keys"],
         summary: "Revoke a key (at once, everywhere)",
+        description: "Honours If-Match (412 on a stale version). Revoking a revoked key changes nothing.",
         params: IdParams,
         response: { 200: ApiKey },
       },
     },
-    async (request) => keys.revokeApiKey(app.db, callerOf(request), request.params.id, contextOf(request)),
+    async (request) =>
+      keys.revokeApiKey(app.db, callerOf(request), request.params.id, ifMatch(request), contextOf(request)),
   );
 
   await app.register(webhookRoutes);

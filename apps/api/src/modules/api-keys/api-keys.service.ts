@@ -5,6 +5,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
 import { AppError, notFound } from "../../shared/errors.js";
+import { checkVersion } from "../../shared/versioning.js";
 
 export { API_KEY_PREFIX };
 
@@ -39,6 +40,7 @@ const present = (k: typeof apiKeys.$inferSelect & { userName?: string | null }) 
   revokedAt: k.revokedAt?.toISOString() ?? null,
   lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
   createdAt: k.createdAt.toISOString(),
+  version: k.version,
 });
 
 export async function listApiKeys(db: DbOrTx) {
@@ -94,22 +96,31 @@ export async function createApiKey(db: Db, caller: Caller, input: ApiKeyCreate, 
   });
 }
 
-export async function revokeApiKey(db: Db, caller: Caller, id: string, ctx: RequestContext) {
+export async function revokeApiKey(
+  db: Db,
+  caller: Caller,
+  id: string,
+  expectedVersion: number | undefined,
+  ctx: RequestContext,
+) {
   return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(apiKeys).where(eq(apiKeys.id, id)).for("update");
+    if (!current) throw notFound();
+    checkVersion(expectedVersion, current.version);
+    if (current.revokedAt) return present(current);
     const [row] = await tx
       .update(apiKeys)
-      .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` })
+      .set({ revokedAt: sql`now()`, version: sql`${apiKeys.version} + 1` })
       .where(eq(apiKeys.id, id))
       .returning();
-    if (!row) throw notFound();
     await writeAudit(tx, ctx, {
       action: "revoke",
       entityType: "api_key",
       entityId: id,
       actorId: caller.userId,
       actorName: caller.displayName,
-      detail: { prefix: row.prefix },
+      detail: { prefix: row!.prefix },
     });
-    return present(row);
+    return present(row!);
   });
 }

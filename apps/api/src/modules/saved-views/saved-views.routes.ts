@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { callerOf } from "../../plugins/access.js";
 import { notFound } from "../../shared/errors.js";
+import { checkVersion, ifMatch } from "../../shared/versioning.js";
 
 const tags = ["saved views"];
 const present = (v: typeof savedViews.$inferSelect) => ({
@@ -14,6 +15,7 @@ const present = (v: typeof savedViews.$inferSelect) => ({
   query: v.query as Record<string, string | string[]>,
   columns: v.columns,
   createdAt: v.createdAt.toISOString(),
+  version: v.version,
 });
 
 /** Each user's own saved list views; nobody else sees or changes them. */
@@ -63,14 +65,26 @@ export const savedViewRoutes: FastifyPluginAsyncZod = async (app) => {
     "/saved-views/:id",
     {
       config: { access: "authenticated" },
-      schema: { tags, summary: "Delete one of your views", params: IdParams, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: "Delete one of your views",
+        description: "Honours If-Match (412 on a stale version).",
+        params: IdParams,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
-      const gone = await app.db
-        .delete(savedViews)
-        .where(and(eq(savedViews.id, request.params.id), eq(savedViews.userId, callerOf(request).userId)))
-        .returning({ id: savedViews.id });
-      if (!gone.length) throw notFound();
+      const expected = ifMatch(request);
+      await app.db.transaction(async (tx) => {
+        const [view] = await tx
+          .select({ version: savedViews.version })
+          .from(savedViews)
+          .where(and(eq(savedViews.id, request.params.id), eq(savedViews.userId, callerOf(request).userId)))
+          .for("update");
+        if (!view) throw notFound();
+        checkVersion(expected, view.version);
+        await tx.delete(savedViews).where(eq(savedViews.id, request.params.id));
+      });
       return reply.status(204).send(null);
     },
   );

@@ -61,7 +61,7 @@ export function ApiKeysPage() {
   const when = (iso: string | null) => formatDateTime(iso, i18n.language);
 
   const revoke = useMutation({
-    mutationFn: (key: ApiKey) => revokeApiKey(key.id),
+    mutationFn: (key: ApiKey) => revokeApiKey(key),
     onSuccess: (key) => {
       void message.success(t("integrations.apiKeys.revoked", { name: key.name }));
       void invalidate("api-keys");

@@ -26,8 +26,8 @@ export const fetchApiKeys = async () => (await apiRequest("/api-keys", { schema:
 export const createApiKey = (body: ApiKeyCreate) =>
   apiRequest("/api-keys", { method: "POST", body, schema: ApiKeyCreated });
 
-export const revokeApiKey = (id: string) =>
-  apiRequest(`/api-keys/${id}`, { method: "DELETE", schema: ApiKey });
+export const revokeApiKey = (key: Pick<ApiKey, "id" | "version">) =>
+  apiRequest(`/api-keys/${key.id}`, { method: "DELETE", ifMatch: key.version, schema: ApiKey });
 
 export const fetchWebhooks = async (includeDeleted: boolean) =>
   (await apiRequest(`/webhooks${includeDeleted ? "?includeDeleted=true" : ""}`, { schema: WebhookList }))

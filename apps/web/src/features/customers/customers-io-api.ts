@@ -136,4 +136,5 @@ export const fetchSavedViews = async () =>
 export const createSavedView = (body: Omit<z.input<typeof SavedViewCreate>, "resource">) =>
   apiRequest("/saved-views", { method: "POST", body: { ...body, resource: "customers" }, schema: SavedView });
 
-export const deleteSavedView = (id: string) => apiRequest(`/saved-views/${id}`, { method: "DELETE" });
+export const deleteSavedView = (view: Pick<z.infer<typeof SavedView>, "id" | "version">) =>
+  apiRequest(`/saved-views/${view.id}`, { method: "DELETE", ifMatch: view.version });

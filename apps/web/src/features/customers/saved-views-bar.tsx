@@ -51,7 +51,7 @@ export function SavedViewsBar({ query, columns, onApply }: SavedViewsBarProps) {
     onError: (error) => void message.error(errorMessage(error)),
   });
   const remove = useMutation({
-    mutationFn: (id: string) => deleteSavedView(id),
+    mutationFn: (view: { id: string; version: number }) => deleteSavedView(view),
     onSuccess: () => {
       void message.success(t("customers.views.deleted"));
       void refresh();
@@ -79,7 +79,7 @@ export function SavedViewsBar({ query, columns, onApply }: SavedViewsBarProps) {
         <Popconfirm
           title={t("customers.views.deleteConfirm", { name: current.name })}
           okButtonProps={{ danger: true }}
-          onConfirm={() => remove.mutate(current.id)}
+          onConfirm={() => remove.mutate(current)}
         >
           <Tooltip title={t("customers.views.delete")}>
             <Button
