@@ -95,14 +95,14 @@ or \`en\`). Quote \`requestId\` (also the \`X-Request-Id\` header) when asking f
 \`\`\`json
 {
   "type": "https://crm.invalid/problems/validation_failed",
-  "title": "Validation failed",
+  "title": "The request is not valid",
   "status": 400,
   "code": "validation_failed",
   "detail": "Invalid body",
   "instance": "/api/v1/customers",
   "requestId": "0b6f3c0e-…",
   "errors": [
-    { "field": "name", "code": "required", "message": "Required" },
+    { "field": "name", "code": "required", "message": "This field is required" },
     { "field": "ownerCode", "code": "unrecognized_keys", "message": "This field is not allowed" }
   ]
 }

@@ -1,8 +1,10 @@
+import { ErrorCode } from "@crm/contracts";
 import swagger from "@fastify/swagger";
 import scalar from "@scalar/fastify-api-reference";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
+import { customMessage, ERROR_TITLES } from "../shared/i18n.js";
 import type { Access } from "./access.js";
 import { API_GUIDE, TAG_DESCRIPTIONS } from "./openapi-guide.js";
 
@@ -51,10 +53,11 @@ function accessText(access: Access | undefined): string {
   return `Any of the permissions ${access.anyOf.map((p) => `\`${p}\``).join(", ")}.`;
 }
 
-const problemExample = (status: number, code: string, title: string, extra: Json = {}) => ({
+/** An example problem, with the title and field messages the server really sends in English. */
+const problemExample = (status: number, code: ErrorCode, extra: Json = {}) => ({
   value: {
     type: `https://crm.invalid/problems/${code}`,
-    title,
+    title: ERROR_TITLES[code].en,
     status,
     code,
     instance: "/api/v1/customers/0b9a6a3e-5c1d-4c34-9a58-2f0c3f0d7e11",
@@ -72,17 +75,17 @@ const problem = (description: string, examples: Record<string, ReturnType<typeof
 /** The error answers every operation shares, as reusable components. */
 const ERROR_RESPONSES = {
   BadRequest: problem("The request is malformed: `errors` names each field (unknown fields included).", {
-    validation: problemExample(400, "validation_failed", "Validation failed", {
+    validation: problemExample(400, ErrorCode.validation, {
       detail: "Invalid body",
       errors: [
-        { field: "name", code: "required", message: "Required" },
-        { field: "ownerCode", code: "unrecognized_keys", message: "This field is not allowed" },
+        { field: "name", code: "required", message: customMessage("en", "required") },
+        { field: "ownerCode", code: "unrecognized_keys", message: customMessage("en", "unknown_field") },
       ],
     }),
   }),
   Unauthorized: {
     ...problem("No valid API key or access token.", {
-      unauthenticated: problemExample(401, "unauthenticated", "Authentication required"),
+      unauthenticated: problemExample(401, ErrorCode.unauthenticated),
     }),
     headers: {
       "WWW-Authenticate": { description: "`Bearer`", schema: { type: "string" } },
@@ -90,36 +93,40 @@ const ERROR_RESPONSES = {
     },
   },
   Forbidden: problem("The caller lacks the permission this operation needs.", {
-    forbidden: problemExample(403, "forbidden", "Not allowed"),
+    forbidden: problemExample(403, ErrorCode.forbidden),
   }),
   NotFound: problem("No such record in the caller's data scope.", {
-    notFound: problemExample(404, "not_found", "Not found"),
+    notFound: problemExample(404, ErrorCode.notFound),
   }),
   Conflict: problem(
     "The change contradicts the record's state (deleted, a duplicate, not enough stock, a state it cannot leave), or a request with the same Idempotency-Key is still running.",
     {
-      deleted: problemExample(409, "record_deleted", "The record is in the recycle bin"),
-      conflict: problemExample(409, "conflict", "Conflict"),
+      deleted: problemExample(409, ErrorCode.gone),
+      conflict: problemExample(409, ErrorCode.conflict),
     },
   ),
   PreconditionFailed: problem(
     "`If-Match` names a version that is no longer current; nothing was changed. `currentVersion` is the version now.",
     {
-      stale: problemExample(412, "precondition_failed", "The record was changed by someone else", {
+      stale: problemExample(412, ErrorCode.preconditionFailed, {
         currentVersion: 4,
       }),
     },
   ),
   UnprocessableContent: problem("The `Idempotency-Key` was used before with another body.", {
-    reused: problemExample(422, "idempotency_key_reused", "Idempotency key reused with another request", {
+    reused: problemExample(422, ErrorCode.idempotencyKeyReused, {
       errors: [
-        { field: "Idempotency-Key", code: "idempotency_key_reused", message: "Idempotency key reused" },
+        {
+          field: "Idempotency-Key",
+          code: "idempotency_key_reused",
+          message: customMessage("en", "idempotency_key_reused"),
+        },
       ],
     }),
   }),
   TooManyRequests: {
     ...problem("Too many requests; retry after `Retry-After` seconds.", {
-      rateLimited: problemExample(429, "rate_limited", "Too many requests"),
+      rateLimited: problemExample(429, ErrorCode.rateLimited),
     }),
     headers: {
       "Retry-After": { $ref: "#/components/headers/Retry-After" },
@@ -213,7 +220,6 @@ function completeDocument(doc: Document, accessOf: Map<string, Access>): Documen
   doc.info = {
     ...doc.info,
     description: API_GUIDE,
-    contact: { name: "CRM", url: "https://crm.invalid/" },
   };
   doc.servers = [{ url: "/", description: "This server" }];
   doc.components = {
@@ -275,10 +281,15 @@ function completeDocument(doc: Document, accessOf: Map<string, Access>): Documen
       }
     }
   }
-  doc.tags = [...tags].sort().map((name) => ({
-    name,
-    description: TAG_DESCRIPTIONS[name] ?? `Operations on ${name}.`,
-  }));
+  // In the guide's order (the reading order of the product), any other tag after them.
+  const order = Object.keys(TAG_DESCRIPTIONS);
+  const rank = (tag: string) => (order.includes(tag) ? order.indexOf(tag) : order.length);
+  doc.tags = [...tags]
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .map((name) => ({
+      name,
+      description: TAG_DESCRIPTIONS[name] ?? `Operations on ${name}.`,
+    }));
   pruneSchemas(doc);
   return doc;
 }
@@ -317,7 +328,15 @@ export const openapiPlugin = fp(
     app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
     await app.register(scalar, {
       routePrefix: "/api/docs",
-      configuration: { url: "/api/openapi.json", pageTitle: "CRM API" },
+      configuration: {
+        url: "/api/openapi.json",
+        pageTitle: "CRM API",
+        // Self-contained: no web fonts, AI agent or deploy toolbar from outside (the page may be on a LAN).
+        withDefaultFonts: false,
+        showDeveloperTools: "never",
+        agent: { disabled: true },
+        defaultHttpClient: { targetKey: "shell", clientKey: "curl" },
+      },
     });
   },
   { name: "openapi" },
