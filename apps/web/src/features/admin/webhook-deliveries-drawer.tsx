@@ -37,6 +37,17 @@ const KNOWN_EVENTS: readonly string[] = [...WEBHOOK_EVENTS, WEBHOOK_TEST_EVENT];
 const isKnownEvent = (type: string): type is (typeof WEBHOOK_EVENTS)[number] | typeof WEBHOOK_TEST_EVENT =>
   KNOWN_EVENTS.includes(type);
 
+/** What the event is about, when its data says so: a customer's code and name, an order's number. */
+export function summaryOf(d: Pick<WebhookDelivery, "payload">): string {
+  const data = d.payload.data;
+  if (typeof data !== "object" || data === null) return "";
+  const fields = data as Record<string, unknown>;
+  return ["code", "number", "name", "amount"]
+    .map((k) => fields[k])
+    .filter((v): v is string => typeof v === "string" && v !== "")
+    .join(" ");
+}
+
 /** An HTTP status as a tag: 2xx green, anything else red, none (no answer) grey. */
 export function StatusCodeTag({ code }: { code: number | null }) {
   if (code === null) return <span className="admin-dim">—</span>;
@@ -93,7 +104,10 @@ export function WebhookDeliveriesDrawer({
       title: t("integrations.deliveries.event"),
       render: (_, d) => (
         <Flex vertical gap={0}>
-          <span>{eventLabel(d.type)}</span>
+          <span>
+            {eventLabel(d.type)}
+            {summaryOf(d) && <Typography.Text type="secondary">{` · ${summaryOf(d)}`}</Typography.Text>}
+          </span>
           <Typography.Text type="secondary" className="admin-mono">
             {d.type}
           </Typography.Text>
@@ -124,18 +138,9 @@ export function WebhookDeliveriesDrawer({
         ),
     },
     {
-      key: "delivered",
-      title: t("integrations.deliveries.deliveredAt"),
-      render: (_, d) =>
-        d.deliveredAt ? (
-          <span className="admin-nowrap">{when(d.deliveredAt)}</span>
-        ) : (
-          <span className="admin-dim">—</span>
-        ),
-    },
-    {
       key: "actions",
       title: t("admin.common.actions"),
+      fixed: "right",
       render: (_, d) => (
         <Button
           type="link"
@@ -208,6 +213,11 @@ export function WebhookDeliveriesDrawer({
         expandable={{
           expandedRowRender: (d) => (
             <Flex vertical gap={8} className="webhook-delivery-detail">
+              {d.deliveredAt && (
+                <Typography.Text>
+                  {t("integrations.deliveries.deliveredAt")}：{when(d.deliveredAt)}
+                </Typography.Text>
+              )}
               {d.lastError && (
                 <Typography.Text type="danger">
                   {t("integrations.deliveries.error")}：{d.lastError}

@@ -1,4 +1,4 @@
-import { DownOutlined, PlusOutlined, SearchOutlined } from "@ant-design/icons";
+import { EllipsisOutlined, PlusOutlined, SearchOutlined } from "@ant-design/icons";
 import { WEBHOOK_EVENTS, type WebhookEvent, type WebhookSubscription } from "@crm/contracts";
 import { useMutation } from "@tanstack/react-query";
 import {
@@ -9,7 +9,6 @@ import {
   Empty,
   Flex,
   Input,
-  Popconfirm,
   Select,
   Space,
   Switch,
@@ -121,6 +120,16 @@ export function WebhooksPage() {
       onOk: () => rotate.mutateAsync(s),
     });
 
+  const confirmDelete = (s: WebhookSubscription) =>
+    modal.confirm({
+      title: t("integrations.webhooks.deleteConfirm", { url: s.url }),
+      content: t("integrations.webhooks.deleteConfirmHint"),
+      okText: t("integrations.webhooks.delete"),
+      okButtonProps: { danger: true },
+      cancelText: t("admin.common.cancel"),
+      onOk: () => remove.mutateAsync(s),
+    });
+
   const columns: TableColumnsType<WebhookSubscription> = [
     {
       key: "url",
@@ -139,12 +148,16 @@ export function WebhooksPage() {
       title: t("integrations.webhooks.events"),
       render: (_, s) => (
         <Space size={[4, 4]} wrap className="webhook-event-tags">
-          {s.events.slice(0, 3).map((e) => (
+          {s.events.slice(0, 2).map((e) => (
             <Tag key={e}>{isEvent(e) ? t(`integrations.events.${e}`) : e}</Tag>
           ))}
-          {s.events.length > 3 && (
-            <Tooltip title={s.events.map((e) => (isEvent(e) ? t(`integrations.events.${e}`) : e)).join("、")}>
-              <Tag>+{s.events.length - 3}</Tag>
+          {s.events.length > 2 && (
+            <Tooltip
+              title={s.events
+                .map((e) => (isEvent(e) ? t(`integrations.events.${e}`) : e))
+                .join(t("admin.audit.listSeparator"))}
+            >
+              <Tag>+{s.events.length - 2}</Tag>
             </Tooltip>
           )}
         </Space>
@@ -192,19 +205,6 @@ export function WebhooksPage() {
               <Button type="link" size="small" onClick={() => setEditing(s)}>
                 {t("admin.common.edit")}
               </Button>
-              <Popconfirm
-                title={t("integrations.webhooks.deleteConfirm", { url: s.url })}
-                description={
-                  <div className="admin-confirm-hint">{t("integrations.webhooks.deleteConfirmHint")}</div>
-                }
-                okText={t("integrations.webhooks.delete")}
-                okButtonProps={{ danger: true }}
-                onConfirm={() => remove.mutate(s)}
-              >
-                <Button type="link" size="small" danger>
-                  {t("integrations.webhooks.delete")}
-                </Button>
-              </Popconfirm>
               <Dropdown
                 trigger={["click"]}
                 menu={{
@@ -214,18 +214,24 @@ export function WebhooksPage() {
                       key: "pause",
                       label: s.active ? t("integrations.webhooks.pause") : t("integrations.webhooks.resume"),
                     },
-                    { key: "rotate", label: t("integrations.webhooks.rotate"), danger: true },
+                    { key: "rotate", label: t("integrations.webhooks.rotate") },
+                    { type: "divider" },
+                    { key: "delete", label: t("integrations.webhooks.delete"), danger: true },
                   ],
                   onClick: ({ key }) => {
                     if (key === "test") test.mutate(s);
                     else if (key === "pause") pause.mutate(s);
-                    else confirmRotate(s);
+                    else if (key === "rotate") confirmRotate(s);
+                    else confirmDelete(s);
                   },
                 }}
               >
-                <Button type="link" size="small" aria-label={`${t("admin.common.more")} ${s.url}`}>
-                  {t("admin.common.more")} <DownOutlined aria-hidden />
-                </Button>
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<EllipsisOutlined aria-hidden />}
+                  aria-label={`${t("admin.common.more")} ${s.url}`}
+                />
               </Dropdown>
             </>
           )}
@@ -324,7 +330,11 @@ export function WebhooksPage() {
       {logOf && (
         <WebhookDeliveriesDrawer
           subscription={all.find((s) => s.id === logOf.id) ?? logOf}
-          onClose={() => setLogOf(null)}
+          onClose={() => {
+            setLogOf(null);
+            // What the log saw (a retry's outcome, a redelivery) shows in the list's last delivery.
+            void invalidate("webhooks");
+          }}
         />
       )}
       <OneTimePasswordModal value={secret} onClose={() => setSecret(null)} />

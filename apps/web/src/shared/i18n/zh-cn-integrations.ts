@@ -66,7 +66,6 @@ export const zhCNIntegrations = {
     urlInvalid: "请输入以 http:// 或 https:// 开头的完整网址",
     events: "订阅事件",
     eventsRequired: "请至少选择一个事件",
-    eventCount: "{{count}} 个事件",
     selectAllOf: "全选{{resource}}事件",
     description: "说明",
     descriptionPlaceholder: "例如：同步到 ERP 客户档案",
