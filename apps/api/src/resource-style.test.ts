@@ -7,14 +7,85 @@ import { nextPageUrl } from "./plugins/resource-headers.js";
 // route added later is held to the same rules without anyone remembering to add it here.
 const { app } = await setupApp({ webhookPollMs: 0 });
 const admin = await clientFor(app, "admin");
+// Two or more of most kinds of record, so most lists have a second page at limit=1.
+async function post(url: string, payload: unknown) {
+  const res = await admin({ method: "POST", url, payload });
+  if (res.statusCode >= 300) throw new Error(`POST ${url}: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+const today = new Date().toISOString().slice(0, 10);
+const category = await post("/api/v1/product-categories", { letter: "P", name: "分页品类" });
+const product = await post("/api/v1/products", {
+  categoryId: category.id,
+  name: "分页产品",
+  unit: "件",
+  listPrice: "9.00",
+});
+await post("/api/v1/products", {
+  categoryId: category.id,
+  name: "分页产品二",
+  unit: "件",
+  listPrice: "9.00",
+});
 for (let i = 0; i < 3; i++) {
   const customer = await createCustomer(admin, { industry: "manufacturing" });
-  const contact = await admin({
-    method: "POST",
-    url: "/api/v1/contacts",
-    payload: { customerId: customer.id, name: `联系人${i}` },
+  await post("/api/v1/contacts", { customerId: customer.id, name: `联系人${i}` });
+  await post("/api/v1/stock-movements", {
+    productId: product.id,
+    kind: "production_receipt",
+    quantity: "10",
+    reference: `CPD-${i}`,
   });
-  if (contact.statusCode !== 201) throw new Error(contact.body);
+  await post("/api/v1/transactions", {
+    customerId: customer.id,
+    productId: product.id,
+    date: today,
+    unitPrice: "9.00",
+    quantity: "1",
+  });
+  await post("/api/v1/orders", {
+    customerId: customer.id,
+    lines: [{ productId: product.id, unitPrice: "9.00", quantity: "1" }],
+  });
+  await post("/api/v1/purchase-orders", {
+    supplier: "分页供应商",
+    orderDate: today,
+    lines: [{ productId: product.id, unitPrice: "5.00", quantity: "2" }],
+  });
+  await post("/api/v1/contact-records", {
+    customerId: customer.id,
+    occurredAt: new Date().toISOString(),
+    channel: "phone",
+    content: "电话",
+  });
+  await post("/api/v1/care-records", {
+    customerId: customer.id,
+    careDate: today,
+    kind: "gift",
+    content: "礼品",
+  });
+  await post("/api/v1/tasks", { title: `任务${i}` });
+  const starts = new Date(Date.now() + (i + 1) * 86_400_000);
+  await post("/api/v1/events", {
+    title: `日程${i}`,
+    startsAt: starts.toISOString(),
+    endsAt: new Date(starts.getTime() + 3_600_000).toISOString(),
+  });
+  const fb = await post("/api/v1/feedback", {
+    customerId: customer.id,
+    occurredOn: today,
+    type: "complaint",
+    subject: `反馈${i}`,
+  });
+  // Closing a feedback schedules its return visit.
+  for (const status of ["in_progress", "closed"]) {
+    const res = await admin({
+      method: "PATCH",
+      url: `/api/v1/feedback/${fb.id}`,
+      payload: status === "closed" ? { status, resolution: "已处理" } : { status },
+    });
+    if (res.statusCode !== 200) throw new Error(`close feedback: ${res.body}`);
+  }
 }
 
 type Operation = {
@@ -68,9 +139,26 @@ describe("cursor pagination: every list pages the same way", () => {
       expect(next.statusCode, path).toBe(200);
       expect(next.json().items[0], path).not.toEqual(items[0]);
     }
-    // Users, customers, contacts and audit entries are more than one page here: not a vacuous walk.
+    // Every list whose records the setup made twice or more had a second page: not a vacuous walk.
     expect(paged).toEqual(
-      expect.arrayContaining(["/api/v1/users", "/api/v1/customers", "/api/v1/contacts", "/api/v1/audit-log"]),
+      expect.arrayContaining([
+        "/api/v1/users",
+        "/api/v1/audit-log",
+        "/api/v1/customers",
+        "/api/v1/contacts",
+        "/api/v1/contact-records",
+        "/api/v1/care-records",
+        "/api/v1/tasks",
+        "/api/v1/events",
+        "/api/v1/products",
+        "/api/v1/stock-movements",
+        "/api/v1/orders",
+        "/api/v1/transactions",
+        "/api/v1/purchase-orders",
+        "/api/v1/payables",
+        "/api/v1/feedback",
+        "/api/v1/return-visits",
+      ]),
     );
   });
 

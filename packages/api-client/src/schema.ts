@@ -10652,6 +10652,8 @@ export interface operations {
             query?: {
                 status?: "pending" | "done";
                 feedbackId?: string;
+                limit?: number;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -10662,11 +10664,13 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         items: components["schemas"]["ReturnVisit"][];
+                        nextCursor: string | null;
                     };
                 };
             };

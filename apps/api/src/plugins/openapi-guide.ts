@@ -67,7 +67,9 @@ Link: </api/v1/customers?status=active&limit=50&cursor=WyIyMDI2LTAxLTA1IiwiYTEiX
 
 Filters are query parameters named after the field (\`status\`, \`ownerId\`, \`from\`/\`to\` for dates, \`q\`
 for a search box); see each list. Cursors are keyset positions, so a page never skips or repeats a row
-when others are added meanwhile. Do not build cursors yourself.
+when others are added meanwhile. Do not build cursors yourself. Lists of settings (departments, roles,
+dictionaries, regions, custom fields, product categories, saved views, API keys, webhooks) are short and come
+whole as \`{ "items": [...] }\`, as do a record's own sub-lists (a customer's timeline) and computed boards.
 
 \`\`\`sh
 curl -i "https://crm.example.com/api/v1/customers?status=active&limit=50" -H "Authorization: Bearer $CRM_KEY"

@@ -121,8 +121,10 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           status: z.enum(["pending", "done"]).optional(),
           feedbackId: z.uuid().optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(500),
+          cursor: z.string().max(500).optional(),
         }),
-        response: { 200: z.object({ items: z.array(ReturnVisit) }) },
+        response: { 200: page(ReturnVisit) },
       },
     },
     async (request) => visits.listReturnVisits(app.db, callerOf(request), request.query),

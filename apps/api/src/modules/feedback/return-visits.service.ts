@@ -3,6 +3,7 @@ import { customers, type Db, type DbOrTx, feedback, returnVisits } from "@crm/db
 import { and, asc, eq, or, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
+import { decodeCursor, pageOf } from "../../shared/cursor.js";
 import { AppError, notFound } from "../../shared/errors.js";
 import { displayNameOf } from "../../shared/sql.js";
 import { visible } from "./feedback.service.js";
@@ -37,8 +38,14 @@ const presentVisit = (r: {
 export async function listReturnVisits(
   db: DbOrTx,
   caller: Caller,
-  q: { status?: "pending" | "done" | undefined; feedbackId?: string | undefined },
+  q: {
+    status?: "pending" | "done" | undefined;
+    feedbackId?: string | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  },
 ) {
+  const after = decodeCursor(q.cursor, 2);
   const rows = await db
     .select(visitColumns)
     .from(returnVisits)
@@ -49,11 +56,15 @@ export async function listReturnVisits(
         or(visible(caller) ?? sql`true`, eq(returnVisits.assignedTo, caller.userId)),
         q.status ? eq(returnVisits.status, q.status) : undefined,
         q.feedbackId ? eq(returnVisits.feedbackId, q.feedbackId) : undefined,
+        after
+          ? sql`(${returnVisits.dueOn}, ${returnVisits.id}) > (${String(after[0])}, ${String(after[1])}::uuid)`
+          : undefined,
       ),
     )
-    .orderBy(asc(returnVisits.dueOn))
-    .limit(500);
-  return { items: rows.map(presentVisit) };
+    .orderBy(asc(returnVisits.dueOn), asc(returnVisits.id))
+    .limit(q.limit + 1);
+  const page = pageOf(rows, q.limit, (r) => [r.v.dueOn, r.v.id]);
+  return { items: page.items.map(presentVisit), nextCursor: page.nextCursor };
 }
 
 /** Records the customer's satisfaction (1–5) on a return visit; once. */
