@@ -101,6 +101,7 @@ describe("a third party with a customers-only API key", () => {
     const retry = await crm.POST("/api/v1/customers", { body, params: { header } });
     expect(retry.response.status).toBe(201);
     expect(retry.response.headers.get("idempotent-replayed")).toBe("true");
+    expect(retry.response.headers.get("etag")).toBe(`"${first.data!.version}"`);
     expect(retry.data!.id).toBe(first.data!.id);
     const found = await crm.GET("/api/v1/customers", { params: { query: { q: "第三方对接" } } });
     expect(found.data!.items.map((c) => c.id)).toEqual([first.data!.id]);

@@ -5,6 +5,7 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { AppError } from "../shared/errors.js";
+import { etagOf } from "./resource-headers.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -13,6 +14,14 @@ declare module "fastify" {
 }
 
 const KEY = /^[\w.:-]{1,100}$/;
+
+const parseJson = (text: string | null): unknown => {
+  try {
+    return text === null ? null : JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
 const KEEP_HOURS = 48;
 
 /**
@@ -66,6 +75,9 @@ export const idempotencyPlugin = fp(
         });
       reply.header("idempotent-replayed", "true");
       reply.header("content-type", first.contentType ?? "application/json; charset=utf-8");
+      // The replayed record's version, as the first answer had it.
+      const tag = etagOf(parseJson(first.response));
+      if (tag) reply.header("etag", tag);
       return reply.code(first.statusCode).send(first.response);
     });
 

@@ -14,6 +14,13 @@ export function nextPageUrl(requestUrl: string, nextCursor: string): string {
 const isRecord = (payload: unknown): payload is Record<string, unknown> =>
   typeof payload === "object" && payload !== null && !Array.isArray(payload);
 
+/** The ETag of an answer that is one versioned record (`"<version>"`), else undefined. */
+export function etagOf(payload: unknown): string | undefined {
+  return isRecord(payload) && Number.isInteger(payload.version) && typeof payload.id === "string"
+    ? `"${payload.version}"`
+    : undefined;
+}
+
 /**
  * Two headers every resource shares, set here once for all routes:
  * - `Link: <…?cursor=…>; rel="next"` on every cursor-paginated list with a next page (the body's
@@ -27,12 +34,9 @@ export const resourceHeadersPlugin = fp(
       if (!isRecord(payload) || reply.statusCode >= 300) return payload;
       if (typeof payload.nextCursor === "string" && Array.isArray(payload.items)) {
         reply.header("link", `<${nextPageUrl(request.url, payload.nextCursor)}>; rel="next"`);
-      } else if (
-        Number.isInteger(payload.version) &&
-        typeof payload.id === "string" &&
-        !reply.hasHeader("etag")
-      ) {
-        reply.header("etag", `"${payload.version}"`);
+      } else if (!reply.hasHeader("etag")) {
+        const tag = etagOf(payload);
+        if (tag) reply.header("etag", tag);
       }
       return payload;
     });
