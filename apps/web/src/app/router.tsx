@@ -17,6 +17,7 @@ const BUILT: readonly ModuleKey[] = [
   "sales",
   "finance",
   "feedback",
+  "reports",
 ];
 
 const placeholderRoutes: RouteObject[] = MODULES.filter((m) => !BUILT.includes(m.key)).map((module) => ({
@@ -299,6 +300,66 @@ const feedbackRoute: RouteObject = {
   ],
 };
 
+/** 查询分析报表: a tab per report (the dashboard first), each page lazy-loaded with its charts. */
+const reportsRoute: RouteObject = {
+  path: "/reports",
+  element: <RequireModule module="reports" />,
+  children: [
+    {
+      lazy: async () => ({ Component: (await import("../features/reports/reports-layout")).ReportsLayout }),
+      children: [
+        {
+          index: true,
+          lazy: async () => ({
+            Component: (await import("../features/reports/reports-layout")).ReportsIndexRedirect,
+          }),
+        },
+        {
+          path: "dashboard",
+          lazy: async () => ({
+            Component: (await import("../features/reports/dashboard-page")).DashboardPage,
+          }),
+        },
+        {
+          path: "first-transactions",
+          lazy: async () => ({
+            Component: (await import("../features/reports/first-transactions-page")).FirstTransactionsPage,
+          }),
+        },
+        {
+          path: "customer-evaluation",
+          lazy: async () => ({
+            Component: (await import("../features/reports/customer-evaluation-page")).CustomerEvaluationPage,
+          }),
+        },
+        {
+          path: "visits",
+          lazy: async () => ({ Component: (await import("../features/reports/visits-page")).VisitsPage }),
+        },
+        {
+          path: "customer-value",
+          lazy: async () => ({
+            Component: (await import("../features/reports/customer-value-page")).CustomerValuePage,
+          }),
+        },
+        {
+          path: "satisfaction",
+          lazy: async () => ({
+            Component: (await import("../features/reports/satisfaction-page")).SatisfactionPage,
+          }),
+        },
+        {
+          path: "sales",
+          lazy: async () => ({
+            Component: (await import("../features/reports/sales-report-page")).SalesReportPage,
+          }),
+        },
+        { path: "*", element: <NotFoundPage /> },
+      ],
+    },
+  ],
+};
+
 export const routes: RouteObject[] = [
   {
     element: <SessionGate />,
@@ -329,6 +390,7 @@ export const routes: RouteObject[] = [
               salesRoute,
               financeRoute,
               feedbackRoute,
+              reportsRoute,
               ...placeholderRoutes,
               {
                 path: "/change-password",

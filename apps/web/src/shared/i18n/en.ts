@@ -5,6 +5,7 @@ import { enFinance } from "./en-finance";
 import { enIntegrations } from "./en-integrations";
 import { enProducts } from "./en-products";
 import { enRelationship } from "./en-relationship";
+import { enReports } from "./en-reports";
 import { enSales } from "./en-sales";
 import type { Translation } from "./zh-cn";
 
@@ -171,6 +172,7 @@ export const en: Translation = {
   finance: enFinance,
   products: enProducts,
   sales: enSales,
+  reports: enReports,
   errorPage: {
     title: "Something went wrong",
     body: "An error occurred while loading this page. Please reload and try again.",

@@ -5,6 +5,7 @@ import { zhCNFinance } from "./zh-cn-finance";
 import { zhCNIntegrations } from "./zh-cn-integrations";
 import { zhCNProducts } from "./zh-cn-products";
 import { zhCNRelationship } from "./zh-cn-relationship";
+import { zhCNReports } from "./zh-cn-reports";
 import { zhCNSales } from "./zh-cn-sales";
 
 /** Simplified Chinese (default language). The English file must have exactly the same keys. */
@@ -168,6 +169,7 @@ export const zhCN = {
   finance: zhCNFinance,
   products: zhCNProducts,
   sales: zhCNSales,
+  reports: zhCNReports,
   errorPage: {
     title: "页面出错了",
     body: "页面加载时发生错误，请刷新后重试。",
