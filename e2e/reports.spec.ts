@@ -1,0 +1,260 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+
+// exceljs is the API's dependency; the flow reads the exported workbook with it.
+const ExcelJS = createRequire(`${process.cwd()}/apps/api/package.json`)(
+  "exceljs",
+) as typeof import("exceljs");
+
+/** Every demo user has this password (demo mode seed). */
+const DEMO_PASSWORD = "Demo@2026";
+const SHOTS = process.env.REPORT_SHOTS_DIR;
+
+async function loginAs(page: Page, username: string) {
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).toHaveURL(/\/workbench$/);
+}
+
+async function apiGet(request: APIRequestContext, username: string, url: string) {
+  const login = await request.post("/api/v1/auth/login", { data: { username, password: DEMO_PASSWORD } });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const res = await request.get(url, { headers: { Authorization: `Bearer ${accessToken}` } });
+  expect(res.status()).toBe(200);
+  return res.json();
+}
+
+const shot = async (page: Page, name: string) => {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+};
+
+/** The drill-down drawer: open, showing records with links, then closed. */
+async function expectDrawerWithRecords(page: Page, title: RegExp | string) {
+  const drawer = page.getByRole("dialog");
+  await expect(drawer).toBeVisible();
+  await expect(drawer).toContainText(title);
+  await expect(drawer.getByText(/共 \d+ 条/)).toBeVisible();
+  await expect(drawer.locator(".ant-table-row").first()).toBeVisible();
+  await expect(drawer.locator(".ant-table-row a").first()).toHaveAttribute(
+    "href",
+    /^\/(customers|sales|feedback|relationship|finance)\//,
+  );
+  return drawer;
+}
+
+async function closeDrawer(page: Page) {
+  await page.getByRole("dialog").getByRole("button", { name: "关闭" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+}
+
+async function exportXlsx(page: Page) {
+  await page.getByRole("button", { name: /导出/ }).click();
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("menuitem", { name: /导出 Excel/ }).click();
+  const download = await downloading;
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+  return { name: download.suggestedFilename(), book };
+}
+
+test.describe("reports (查询分析报表)", () => {
+  test("gm: the dashboard's figures open into their records, and it prints as a report", async ({ page }) => {
+    await loginAs(page, "gm");
+    await page.getByRole("navigation").getByRole("link", { name: "查询分析报表" }).click();
+    await expect(page).toHaveURL(/\/reports\/dashboard$/);
+    await expect(page.getByRole("heading", { name: "经理看板" })).toBeVisible();
+    for (const figure of ["本月销售额", "未收应收款", "逾期应收款", "未结服务反馈", "平均满意度"])
+      await expect(page.locator(".ant-statistic-title", { hasText: figure })).toBeVisible();
+    await expect(page.locator(".report-chart canvas").first()).toBeVisible();
+    await shot(page, "dashboard");
+    await page.getByRole("button", { name: "查看“未收应收款”的明细" }).click();
+    await expectDrawerWithRecords(page, "未收应收款");
+    await shot(page, "dashboard-drill");
+    await closeDrawer(page);
+
+    // Paper: the navigation and the buttons go; the title, filters used and the date come.
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".app-sider")).toBeHidden();
+    await expect(page.locator(".report-toolbar-card")).toBeHidden();
+    const header = page.locator(".report-print-header");
+    await expect(header).toBeVisible();
+    await expect(header).toContainText("经理看板");
+    await expect(header).toContainText("筛选条件");
+    await expect(header).toContainText("打印时间");
+    await shot(page, "dashboard-print");
+    await page.emulateMedia({ media: "screen" });
+  });
+
+  test("gm: sales — a period, a drill from a figure, an Excel export with the same figures", async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(60_000);
+    await loginAs(page, "gm");
+    await page.goto("/reports/sales");
+    await expect(page.getByRole("heading", { name: "销售分析" })).toBeVisible();
+    await page.getByRole("combobox", { name: "期间" }).click();
+    await page.getByTitle("近12个月").click();
+    await expect(page).toHaveURL(/from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}/);
+    const url = new URL(page.url());
+    // The view survives a reload: the filters are in the address.
+    await page.reload();
+    await expect(page.locator(".report-filters")).toContainText("近12个月");
+    await shot(page, "sales");
+
+    const api = await apiGet(request, "gm", `/api/v1/reports/sales${url.search}`);
+    const months = api.rows as { key: string; revenue: string; sales: number }[];
+    expect(months.length).toBeGreaterThan(3);
+    // The oldest month: other flows add sales today, none a year ago.
+    const first = months[0]!;
+    const monthCard = page.locator(".report-section").filter({ hasText: "按月销售额" });
+    await monthCard.getByRole("button", { name: `查看“${first.key} 销售额”的明细` }).click();
+    const drawer = await expectDrawerWithRecords(page, `月份: ${first.key}`);
+    await expect(drawer.getByText(/共 \d+ 条/)).toHaveText(`共 ${first.sales} 条`);
+    await shot(page, "sales-drill");
+    await closeDrawer(page);
+
+    const { name, book } = await exportXlsx(page);
+    expect(name).toMatch(/^sales-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      "汇总",
+      "按月",
+      "按业务员",
+      "按产品",
+      "按地区",
+      "订单状态",
+    ]);
+    const sheet = book.getWorksheet("按月")!;
+    expect(sheet.getRow(1).getCell(2).value).toBe("销售额");
+    const exported = sheet
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (Array.isArray(r) ? [r[1], r[2]] : []));
+    expect(exported.slice(0, -1)).toEqual(months.slice(0, -1).map((m) => [m.key, Number(m.revenue)]));
+  });
+
+  test("gm: first transactions, evaluation, visits, value and satisfaction — filter, drill, export", async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await loginAs(page, "gm");
+
+    // 首次交易: a region filter, then a customer's figure opens their sales.
+    await page.goto("/reports/first-transactions");
+    await expect(page.getByRole("heading", { name: "首次交易" })).toBeVisible();
+    await page.getByRole("combobox", { name: "地区" }).fill("浙江");
+    await page.getByTitle("浙江省").click();
+    await expect(page).toHaveURL(/province=%E6%B5%99%E6%B1%9F%E7%9C%81/);
+    await expect(page.locator(".ant-table-row").first()).toBeVisible();
+    await shot(page, "first-transactions");
+    await page.locator(".report-drill").first().click();
+    await expectDrawerWithRecords(page, /的交易记录/);
+    await closeDrawer(page);
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: /导出/ }).click();
+    await page.getByRole("menuitem", { name: /导出 CSV/ }).click();
+    const csv = await readFile(await (await downloading).path(), "utf8");
+    expect(csv.split("\r\n")[0]).toBe("\uFEFF客户名称,客户编号,日期,产品,金额,业务员");
+    // Only Zhejiang's customers (杭州, 宁波 …), not Guangdong's.
+    expect(csv).toContain("杭州宏达机械有限公司");
+    expect(csv).not.toContain("广州白云建材贸易有限公司");
+
+    // 客户综合评价: the formula is on the page; a potential customer's tracking opens.
+    await page.goto("/reports/customer-evaluation");
+    await expect(page.getByText("客户价值分的计算公式")).toBeVisible();
+    await expect(page.getByText(/价值分 = 年营业额档 × 40%/)).toBeVisible();
+    await page.getByRole("combobox", { name: "客户类别" }).click();
+    await page.getByTitle("3类 潜在客户").click();
+    await expect(page).toHaveURL(/class=3/);
+    await page.getByRole("button", { name: "清除筛选" }).click();
+    await expect(page).not.toHaveURL(/class=/);
+    await shot(page, "customer-evaluation");
+    await page
+      .locator(".report-section")
+      .filter({ hasText: "潜在客户跟踪" })
+      .locator(".report-drill")
+      .first()
+      .click();
+    await expectDrawerWithRecords(page, /的跟踪记录/);
+    await closeDrawer(page);
+
+    // 拜访与服务: a salesperson's visits.
+    await page.goto("/reports/visits?from=2020-01-01");
+    await expect(page.getByRole("heading", { name: "拜访与服务" })).toBeVisible();
+    await shot(page, "visits");
+    await page
+      .locator(".report-section")
+      .filter({ hasText: "按业务员" })
+      .locator(".report-drill")
+      .first()
+      .click();
+    await expectDrawerWithRecords(page, "业务员: ");
+    await closeDrawer(page);
+
+    // 客户价值: a click on the ABC chart opens that class's customers; Excel has the RFM sheet.
+    await page.goto("/reports/customer-value");
+    await expect(page.getByText("ABC 分类（按销售额）")).toBeVisible();
+    await shot(page, "customer-value");
+    const pie = page.locator(".report-chart").first();
+    const box = (await pie.boundingBox())!;
+    await pie.click({
+      position: { x: box.width / 2 + Math.min(box.width, box.height) * 0.24, y: box.height / 2 },
+    });
+    await expectDrawerWithRecords(page, /[ABC] 类客户/);
+    await closeDrawer(page);
+    const value = await exportXlsx(page);
+    expect(value.book.worksheets.map((w) => w.name)).toEqual(["汇总", "RFM 与 ABC"]);
+
+    // 服务满意度: by type, a drill into one type's feedback.
+    await page.goto("/reports/satisfaction");
+    await expect(page.getByText("平均满意度").first()).toBeVisible();
+    await shot(page, "satisfaction");
+    await page
+      .locator(".report-section")
+      .filter({ hasText: "按反馈类型" })
+      .locator(".report-drill")
+      .first()
+      .click();
+    await expectDrawerWithRecords(page, "反馈类型: ");
+    await shot(page, "satisfaction-drill");
+    await closeDrawer(page);
+  });
+
+  test("sales1 sees only their own figures and cannot export", async ({ page, request }) => {
+    await loginAs(page, "sales1");
+    await page.goto("/reports/sales");
+    const bySalesperson = page.locator(".report-section").filter({ hasText: "按业务员" });
+    await expect(bySalesperson.locator(".ant-table-row")).toHaveCount(1);
+    await expect(bySalesperson.locator(".ant-table-row")).toContainText("张伟");
+    await expect(page.getByRole("button", { name: /导出/ })).toHaveCount(0);
+    // No department or owner chooser: a salesperson's scope is their own.
+    await expect(page.getByRole("combobox", { name: "部门" })).toHaveCount(0);
+    await shot(page, "sales-sales1");
+    const own = await apiGet(request, "sales1", "/api/v1/reports/sales");
+    const gm = await apiGet(request, "gm", "/api/v1/reports/sales");
+    expect(own.bySalesperson.map((s: { key: string }) => s.key)).toEqual(["张伟"]);
+    expect(gm.bySalesperson.length).toBeGreaterThan(1);
+    await page
+      .locator(".report-section")
+      .filter({ hasText: "按月销售额" })
+      .locator(".report-drill")
+      .first()
+      .click();
+    const drawer = await expectDrawerWithRecords(page, "月份: ");
+    const owners = await drawer.locator(".ant-table-row td:last-child").allTextContents();
+    expect(new Set(owners)).toEqual(new Set(["张伟"]));
+  });
+
+  test("the reports speak English too", async ({ page }) => {
+    await loginAs(page, "gm");
+    await page.evaluate(() => localStorage.setItem("crm.language", "en"));
+    await page.goto("/reports/customer-evaluation");
+    await expect(page.getByRole("heading", { name: "Customer evaluation" })).toBeVisible();
+    await expect(page.getByText("How the value score is computed")).toBeVisible();
+    await shot(page, "customer-evaluation-en");
+    await page.evaluate(() => localStorage.removeItem("crm.language"));
+  });
+});
