@@ -72,6 +72,13 @@ describe("demo business data", () => {
     expect(satisfaction.trend.length).toBeGreaterThan(3);
     const evaluation = await get("/api/v1/reports/customer-evaluation");
     expect(evaluation.potential.length).toBeGreaterThanOrEqual(2);
+    expect(evaluation.byCreditRating.length).toBe(5);
+    expect(evaluation.byRevenueBand.map((b: { key: string }) => b.key).sort()).toEqual([
+      "10m_100m",
+      "1m_10m",
+      "over_100m",
+      "under_1m",
+    ]);
     const dashboard = await get("/api/v1/reports/dashboard");
     expect(Number(dashboard.overdueReceivables)).toBeGreaterThan(0);
     await app.close();

@@ -1,5 +1,6 @@
 import {
   ContactRecordCreate,
+  CustomerUpdate,
   FeedbackCreate,
   OrderCreate,
   PaymentCreate,
@@ -10,6 +11,7 @@ import {
 import { customers, type Db, feedback, orders, receivables, returnVisits, users } from "@crm/db";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { createContactRecord } from "./modules/activities/records.service.js";
+import { updateCustomer } from "./modules/customers/customers.service.js";
 import { createFeedback, updateFeedback } from "./modules/feedback/feedback.service.js";
 import { completeReturnVisit } from "./modules/feedback/return-visits.service.js";
 import { recordPayment } from "./modules/finance/receivables.service.js";
@@ -185,6 +187,22 @@ const FEEDBACK: [
   ["杭州宏达", "consultation", "plc", "PLC 扩展模块选型", 2, "service1", null, null, null],
 ];
 
+/** What the sales team knows of each customer: credit rating and annual revenue (the evaluation's inputs). */
+const PROFILES: [string, string, string][] = [
+  ["杭州宏达", "AAA", "180000000.00"],
+  ["宁波海天", "AA", "65000000.00"],
+  ["重庆长安", "AA", "320000000.00"],
+  ["长沙远大", "A", "28000000.00"],
+  ["苏州精工", "AAA", "95000000.00"],
+  ["厦门航空", "B", "8500000.00"],
+  ["合肥恒信", "A", "12000000.00"],
+  ["无锡华光", "B", "4200000.00"],
+  ["广州白云", "A", "36000000.00"],
+  ["深圳华盛", "AA", "150000000.00"],
+  ["成都蜀南", "C", "760000.00"],
+  ["北京京北", "A", "54000000.00"],
+];
+
 /** Contact records: customer, channel, days ago, content, result, follow-up in days (from today). */
 const CONTACTS: [string, "phone" | "visit" | "meeting" | "wechat", number, string, string, number | null][] =
   [
@@ -223,6 +241,18 @@ export async function seedDemoBusiness(db: Db): Promise<void> {
     if (!c) throw new Error(`demo customer ${prefix} missing`);
     return c;
   };
+
+  for (const [name, creditRating, annualRevenue] of PROFILES) {
+    const c = customer(name);
+    await updateCustomer(
+      db,
+      who(c.owner),
+      c.id,
+      CustomerUpdate.parse({ creditRating, annualRevenue }),
+      { allowDuplicate: true, expectedVersion: undefined },
+      ctx,
+    );
+  }
 
   // Products and their stock (产品单 from production).
   const categories = new Map<string, string>();
