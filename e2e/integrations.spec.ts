@@ -242,6 +242,21 @@ test.describe("开放接口", () => {
       await expect.poll(() => received.length, { timeout: 15_000 }).toBe(before + 1);
       expect(received.at(-1)?.valid).toBe(true);
 
+      // An edit: closing with changes asks first and keeps them; saving sends only the change.
+      await row.getByRole("button", { name: "编辑" }).click();
+      const edit = page.getByRole("dialog", { name: "编辑 Webhook" });
+      await expect(edit.getByLabel("接收地址")).toHaveValue(url);
+      await edit.getByRole("checkbox", { name: "订单签订" }).check();
+      await edit.getByRole("button", { name: "关闭" }).first().click();
+      await page
+        .getByRole("dialog", { name: "放弃修改？" })
+        .getByRole("button", { name: "继续编辑" })
+        .click();
+      await expect(edit.getByRole("checkbox", { name: "订单签订" })).toBeChecked();
+      await edit.getByRole("button", { name: "保存" }).click();
+      await expect(page.getByText("Webhook 已保存")).toBeVisible();
+      await expect(row).toContainText("订单签订");
+
       // Delete (soft): gone from the list, back with "show deleted", restorable; then deleted for good.
       const remove = async () => {
         await row.getByRole("button", { name: `更多操作 ${url}` }).click();
@@ -263,6 +278,20 @@ test.describe("开放接口", () => {
       await expect(row).toContainText("已删除");
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  test("the pages are for role managers only: a department manager sees neither tab and gets 403", async ({
+    page,
+  }) => {
+    await loginAs(page, "mgr1");
+    await page.goto("/admin/users");
+    await expect(page.getByRole("tab", { name: "用户管理" })).toBeVisible();
+    await expect(page.getByRole("tab", { name: "API 密钥" })).toHaveCount(0);
+    await expect(page.getByRole("tab", { name: "Webhooks" })).toHaveCount(0);
+    for (const path of ["/admin/api-keys", "/admin/webhooks"]) {
+      await page.goto(path);
+      await expect(page.getByText("无权访问")).toBeVisible();
     }
   });
 });
