@@ -197,8 +197,9 @@ describe("webhook subscriptions", () => {
       payload: customerBody({ name: "恢复之后客户" }),
     });
     await until(() => received.some((r) => r.path === "/paused"), "the resumed delivery");
-    const [delivery] = await deliveriesOf(sub.id);
-    expect(delivery?.status).toBe("succeeded");
+    // The outcome is written once the receiver has answered.
+    await until(async () => (await deliveriesOf(sub.id))[0]?.status === "succeeded", "the outcome");
+    expect(await deliveriesOf(sub.id)).toHaveLength(1);
     const listed = (await admin({ url: "/api/v1/webhooks" }))
       .json()
       .items.find((s: { id: string }) => s.id === sub.id);
