@@ -38,6 +38,8 @@ export const AUDIT_FIELDS = [
   "code",
   "sortOrder",
   "active",
+  "url",
+  "events",
 ] as const;
 type AuditField = (typeof AUDIT_FIELDS)[number];
 export const isAuditField = (field: string): field is AuditField =>

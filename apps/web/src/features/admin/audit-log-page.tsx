@@ -23,7 +23,15 @@ import "./admin.css";
 
 type RangeValue = GetProps<typeof DatePicker.RangePicker>["value"];
 
-const ENTITY_TYPES = ["user", "department", "role", "custom_field", "dictionary_item"] as const;
+const ENTITY_TYPES = [
+  "user",
+  "department",
+  "role",
+  "custom_field",
+  "dictionary_item",
+  "api_key",
+  "webhook",
+] as const;
 const ACTIONS = [
   "create",
   "update",
@@ -40,6 +48,8 @@ const ACTIONS = [
   "login_failed",
   "logout",
   "refresh_token_reuse",
+  "revoke",
+  "rotate_secret",
 ] as const;
 type EntityType = (typeof ENTITY_TYPES)[number];
 type Action = (typeof ACTIONS)[number];

@@ -335,6 +335,8 @@ export const enAdmin: Translation["admin"] = {
       role: "Role",
       custom_field: "Custom field",
       dictionary_item: "Dictionary",
+      api_key: "API key",
+      webhook: "Webhook",
     },
     actions: {
       login: "Login",
@@ -352,6 +354,8 @@ export const enAdmin: Translation["admin"] = {
       delete: "Delete",
       restore: "Restore",
       archive: "Archive",
+      revoke: "Revoke",
+      rotate_secret: "Rotate signing secret",
     },
     fields: {
       username: "Username",
@@ -388,6 +392,8 @@ export const enAdmin: Translation["admin"] = {
       code: "Code",
       sortOrder: "Sort order",
       active: "Active",
+      url: "Endpoint URL",
+      events: "Events",
     },
   },
 };

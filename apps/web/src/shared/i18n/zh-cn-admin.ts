@@ -319,6 +319,8 @@ export const zhCNAdmin = {
       role: "角色",
       custom_field: "自定义字段",
       dictionary_item: "数据字典",
+      api_key: "API 密钥",
+      webhook: "Webhook",
     },
     actions: {
       login: "登录",
@@ -336,6 +338,8 @@ export const zhCNAdmin = {
       delete: "删除",
       restore: "恢复",
       archive: "归档",
+      revoke: "吊销",
+      rotate_secret: "重置签名密钥",
     },
     fields: {
       username: "用户名",
@@ -372,6 +376,8 @@ export const zhCNAdmin = {
       code: "编码",
       sortOrder: "排序号",
       active: "启用",
+      url: "接收地址",
+      events: "订阅事件",
     },
   },
 };
