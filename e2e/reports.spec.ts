@@ -248,6 +248,54 @@ test.describe("reports (查询分析报表)", () => {
     expect(new Set(owners)).toEqual(new Set(["张伟"]));
   });
 
+  test("admin gives the customer-value report's customers their suggested class at once", async ({
+    page,
+    request,
+  }) => {
+    // A customer of its own, in a region no other flow uses, with one sale: class 3, suggested 1 (A).
+    const login = await request.post("/api/v1/auth/login", {
+      data: { username: "sales1", password: DEMO_PASSWORD },
+    });
+    const headers = {
+      Authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`,
+    };
+    const name = `拉萨高原农机${Date.now().toString(36)}有限公司`;
+    const created = await request.post("/api/v1/customers?allowDuplicate=true", {
+      headers,
+      data: { name, class: "3", province: "西藏自治区", city: "拉萨市" },
+    });
+    expect(created.status()).toBe(201);
+    const customer = (await created.json()) as { id: string };
+    const products = (await (await request.get("/api/v1/products?limit=50", { headers })).json()) as {
+      items: { id: string; listPrice: string; stock: string }[];
+    };
+    const product = products.items.find((p) => Number(p.stock) >= 1)!;
+    const sale = await request.post("/api/v1/transactions", {
+      headers,
+      data: {
+        customerId: customer.id,
+        productId: product.id,
+        date: "2026-01-15",
+        unitPrice: product.listPrice,
+        quantity: "1",
+      },
+    });
+    expect(sale.status()).toBe(201);
+
+    await loginAs(page, "admin");
+    await page.goto(`/reports/customer-value?province=${encodeURIComponent("西藏自治区")}`);
+    const row = page.locator(".ant-table-row", { hasText: name });
+    await expect(row).toContainText("3类 潜在客户");
+    await expect(row).toContainText("1类 重点客户");
+    await page.getByRole("button", { name: "应用建议类别（1）" }).click();
+    await page.getByRole("button", { name: "应用", exact: true }).click();
+    await expect(page.getByText("已为 1 个客户应用建议类别")).toBeVisible();
+    await expect(row).toContainText("无需调整");
+    await expect(page.getByRole("button", { name: "应用建议类别（0）" })).toBeDisabled();
+    const after = await request.get(`/api/v1/customers/${customer.id}`, { headers });
+    expect(((await after.json()) as { class: string }).class).toBe("1");
+  });
+
   test("the reports speak English too", async ({ page }) => {
     await loginAs(page, "gm");
     await page.evaluate(() => localStorage.setItem("crm.language", "en"));
