@@ -199,6 +199,67 @@ describe("unknown fields are rejected, never ignored", () => {
     }
   });
 
+  it("lets no body set what the server computes: ids, codes and numbers, versions, totals, audit fields", () => {
+    const COMPUTED = new Set([
+      "id",
+      "code",
+      "number",
+      "version",
+      "createdAt",
+      "updatedAt",
+      "deletedAt",
+      "createdBy",
+      "deletedBy",
+      "createdByName",
+      "ownerName",
+      "total",
+      "amount",
+      "stock",
+      "paid",
+      "lastContactAt",
+      "mergedIntoId",
+      "revokedAt",
+      "lastUsedAt",
+      "secret",
+      "prefix",
+    ]);
+    // Where the caller does choose them: a dictionary item's code (fixed once made), a payment's amount.
+    const CHOSEN = new Set([
+      "POST /api/v1/dictionaries code",
+      "POST /api/v1/payments amount",
+      "POST /api/v1/payments allocations.amount",
+      "POST /api/v1/payables/{id}/payments amount",
+    ]);
+    type Node = {
+      $ref?: string;
+      properties?: Record<string, Node>;
+      items?: Node;
+      anyOf?: Node[];
+      allOf?: Node[];
+      oneOf?: Node[];
+    };
+    const fields = (node: Node | undefined, prefix = "", depth = 0): string[] => {
+      const schema = resolve(node) as Node | undefined;
+      if (!schema || depth > 5) return [];
+      return [
+        ...Object.entries(schema.properties ?? {}).flatMap(([k, v]) => [
+          prefix + k,
+          ...fields(v, `${prefix + k}.`, depth + 1),
+        ]),
+        ...fields(schema.items, prefix, depth + 1),
+        ...[...(schema.anyOf ?? []), ...(schema.allOf ?? []), ...(schema.oneOf ?? [])].flatMap((x) =>
+          fields(x, prefix, depth + 1),
+        ),
+      ];
+    };
+    const settable = withBody.flatMap(({ method, path, op }) =>
+      fields(op.requestBody!.content["application/json"]!.schema as Node)
+        .filter((f) => COMPUTED.has(f.split(".").at(-1)!))
+        .map((f) => `${method} ${path} ${f}`),
+    );
+    expect(settable.filter((f) => !CHOSEN.has(f))).toEqual([]);
+  });
+
   for (const { method, path } of withBody) {
     it(`${method} ${path}: an unknown field is 400 naming it, and changes nothing`, async () => {
       const res = await admin({
