@@ -215,12 +215,12 @@ export function WebhookDeliveriesDrawer({
             <Flex vertical gap={8} className="webhook-delivery-detail">
               {d.deliveredAt && (
                 <Typography.Text>
-                  {t("integrations.deliveries.deliveredAt")}：{when(d.deliveredAt)}
+                  {t("integrations.deliveries.deliveredLine", { at: when(d.deliveredAt) })}
                 </Typography.Text>
               )}
               {d.lastError && (
                 <Typography.Text type="danger">
-                  {t("integrations.deliveries.error")}：{d.lastError}
+                  {t("integrations.deliveries.errorLine", { error: d.lastError })}
                 </Typography.Text>
               )}
               <Typography.Text type="secondary">{t("integrations.deliveries.payload")}</Typography.Text>
