@@ -260,6 +260,23 @@ describe("unknown fields are rejected, never ignored", () => {
     expect(settable.filter((f) => !CHOSEN.has(f))).toEqual([]);
   });
 
+  it("accepts the request examples the document shows", async () => {
+    const examples = withBody.flatMap(({ method, path, op }) => {
+      const schema = resolve(op.requestBody!.content["application/json"]!.schema) as { examples?: unknown[] };
+      return (schema?.examples ?? []).map((example) => ({ method, path, example }));
+    });
+    expect(examples.length).toBeGreaterThan(0);
+    const customer = await createCustomer(admin);
+    for (const { method, path, example } of examples) {
+      const res = await admin({
+        method: method as "POST",
+        url: path.replace("{id}", customer.id),
+        payload: example,
+      });
+      expect(res.statusCode, `${method} ${path}: ${res.body}`).toBeLessThan(300);
+    }
+  });
+
   for (const { method, path } of withBody) {
     it(`${method} ${path}: an unknown field is 400 naming it, and changes nothing`, async () => {
       const res = await admin({

@@ -3053,6 +3053,18 @@ export interface components {
             isPrimary?: boolean;
             customFields?: components["schemas"]["CustomValuesInput"];
         };
+        /**
+         * @example {
+         *       "name": "杭州宏达机械有限公司",
+         *       "class": "1",
+         *       "province": "浙江省",
+         *       "city": "杭州市",
+         *       "address": "滨江区江南大道 1 号",
+         *       "phone": "0571-86861234",
+         *       "industry": "manufacturing",
+         *       "source": "referral"
+         *     }
+         */
         CustomerCreateInput: {
             name: string;
             /** @description 客户类别 dictionary code (1, 2, 3, …); the customer code's prefix */
@@ -3083,6 +3095,12 @@ export interface components {
             /** @description Custom fields by key (GET /api/v1/custom-fields?entity=customer); on update only the keys given change */
             customFields?: components["schemas"]["CustomValuesInput"];
         };
+        /**
+         * @example {
+         *       "address": "滨江区江南大道 1 号",
+         *       "status": "signed"
+         *     }
+         */
         CustomerUpdateInput: {
             name?: string;
             /** @description 客户类别 dictionary code (1, 2, 3, …); the customer code's prefix */

@@ -72,7 +72,21 @@ const withRegion = <T extends z.ZodType<{ province?: string; city?: string }>>(s
     path: ["city"],
   });
 
-export const CustomerCreate = withRegion(z.strictObject(customerFields)).meta({ id: "CustomerCreate" });
+export const CustomerCreate = withRegion(z.strictObject(customerFields)).meta({
+  id: "CustomerCreate",
+  examples: [
+    {
+      name: "杭州宏达机械有限公司",
+      class: "1",
+      province: "浙江省",
+      city: "杭州市",
+      address: "滨江区江南大道 1 号",
+      phone: "0571-86861234",
+      industry: "manufacturing",
+      source: "referral",
+    },
+  ],
+});
 export type CustomerCreate = z.infer<typeof CustomerCreate>;
 
 export const CustomerUpdate = withRegion(
@@ -83,7 +97,7 @@ export const CustomerUpdate = withRegion(
       error: "province_city_together",
       path: ["city"],
     }),
-).meta({ id: "CustomerUpdate" });
+).meta({ id: "CustomerUpdate", examples: [{ address: "滨江区江南大道 1 号", status: "signed" }] });
 export type CustomerUpdate = z.infer<typeof CustomerUpdate>;
 
 export const Customer = z
