@@ -9,4 +9,5 @@ export * from "./orders.js";
 export * from "./preferences.js";
 export * from "./products.js";
 export * from "./purchasing.js";
+export * from "./reports.js";
 export * from "./system.js";
