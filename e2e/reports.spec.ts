@@ -2,10 +2,20 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 
-// exceljs is the API's dependency; the flow reads the exported workbook with it.
-const ExcelJS = createRequire(`${process.cwd()}/apps/api/package.json`)(
-  "exceljs",
-) as typeof import("exceljs");
+/** The little of exceljs (the API's dependency) this flow reads the exported workbooks with. */
+interface Sheet {
+  name: string;
+  getRow(n: number): { getCell(n: number): { value: unknown } };
+  getSheetValues(): unknown[];
+}
+interface Workbook {
+  xlsx: { load(data: ArrayBuffer): Promise<unknown> };
+  worksheets: Sheet[];
+  getWorksheet(name: string): Sheet | undefined;
+}
+const ExcelJS = createRequire(`${process.cwd()}/apps/api/package.json`)("exceljs") as {
+  Workbook: new () => Workbook;
+};
 
 /** Every demo user has this password (demo mode seed). */
 const DEMO_PASSWORD = "Demo@2026";
@@ -252,6 +262,7 @@ test.describe("reports (查询分析报表)", () => {
     page,
     request,
   }) => {
+    test.setTimeout(60_000);
     // A customer of its own, in a region no other flow uses, with one sale: class 3, suggested 1 (A).
     const login = await request.post("/api/v1/auth/login", {
       data: { username: "sales1", password: DEMO_PASSWORD },
