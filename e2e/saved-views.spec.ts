@@ -1,0 +1,44 @@
+import { expect, type Page, test } from "@playwright/test";
+
+/** Every demo user has this password (demo mode seed). */
+const DEMO_PASSWORD = "Demo@2026";
+
+async function loginAs(page: Page, username: string) {
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).toHaveURL(/\/workbench$/);
+}
+
+test.describe("saved views of the customer list (我的视图)", () => {
+  test("a salesperson saves the current view, finds it selected, and deletes it with its version", async ({
+    page,
+  }) => {
+    await loginAs(page, "sales2");
+    await page.goto("/customers");
+    const name = `视图${Date.now().toString(36)}`;
+
+    await page.getByRole("button", { name: "保存当前视图" }).click();
+    const dialog = page.getByRole("dialog", { name: "保存当前视图" });
+    await dialog.getByRole("button", { name: /保\s*存/ }).click();
+    await expect(dialog.getByText("请输入视图名称")).toBeVisible();
+    await dialog.getByLabel("视图名称").fill(name);
+    await dialog.getByRole("button", { name: /保\s*存/ }).click();
+    await expect(page.getByText(`视图“${name}”已保存`)).toBeVisible();
+    await expect(page.locator(".saved-views__select")).toContainText(name);
+
+    const deleting = page.waitForRequest((r) => r.method() === "DELETE" && r.url().includes("/saved-views/"));
+    await page.getByRole("button", { name: "删除视图" }).click();
+    await expect(page.getByText(`确定删除视图“${name}”？`)).toBeVisible();
+    await page
+      .locator(".ant-popconfirm:visible")
+      .getByRole("button", { name: /确\s*定|OK/ })
+      .click();
+    // The web sends the view's version, like every other change of a record.
+    expect((await deleting).headers()["if-match"]).toBe('"1"');
+    await expect(page.getByText("视图已删除")).toBeVisible();
+    await expect(page.locator(".saved-views__select")).not.toContainText(name);
+    await page.screenshot({ path: test.info().outputPath("saved-views.png") });
+  });
+});
