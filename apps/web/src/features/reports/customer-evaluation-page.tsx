@@ -18,6 +18,10 @@ export function CustomerEvaluationPage() {
   return (
     <ReportFrame name="customer-evaluation" isEmpty={(d) => d.rows.length === 0}>
       {({ data, drill }) => {
+        const ratingOrder = dictionaries.options("credit_rating").map((o) => o.value);
+        const rank = (key: string) =>
+          ratingOrder.includes(key) ? ratingOrder.indexOf(key) : ratingOrder.length;
+        const ratings = [...data.byCreditRating].sort((a, b) => rank(a.key) - rank(b.key));
         const bands = [...data.byRevenueBand].sort(
           (a, b) =>
             BANDS.indexOf(a.key as (typeof BANDS)[number]) - BANDS.indexOf(b.key as (typeof BANDS)[number]),
@@ -68,18 +72,18 @@ export function CustomerEvaluationPage() {
                   option={{
                     tooltip: { trigger: "axis" },
                     grid: { left: 48, right: 24, top: 16, bottom: 32 },
-                    xAxis: { type: "category", data: data.byCreditRating.map((r) => rating(r.key)) },
+                    xAxis: { type: "category", data: ratings.map((r) => rating(r.key)) },
                     yAxis: { type: "value", minInterval: 1 },
                     series: [
                       {
                         type: "bar",
-                        data: data.byCreditRating.map((r) => r.customers),
+                        data: ratings.map((r) => r.customers),
                         itemStyle: { color: "#722ed1" },
                       },
                     ],
                   }}
                   onSelect={({ dataIndex }) => {
-                    const r = data.byCreditRating[dataIndex];
+                    const r = ratings[dataIndex];
                     if (r)
                       drill("creditRating", r.key, `${t("reports.columns.creditRating")}: ${rating(r.key)}`);
                   }}

@@ -60,7 +60,11 @@ export function ReportChart({ option, onSelect, height = 300, label }: ReportCha
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ animation: false, ...option }, true);
+    // Bars no wider than a thumb, however few there are.
+    const series = Array.isArray(option.series)
+      ? option.series.map((s: { type?: string }) => (s.type === "bar" ? { barMaxWidth: 56, ...s } : s))
+      : option.series;
+    chart.current?.setOption({ animation: false, ...option, series }, true);
   }, [option]);
 
   return (
