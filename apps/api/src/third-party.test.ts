@@ -88,6 +88,10 @@ describe("a third party with a customers-only API key", () => {
     expect(response.status).toBe(200);
     expect(data!.items.length).toBeLessThanOrEqual(1);
     expect(data!.nextCursor === null).toBe(response.headers.get("link") === null);
+    // The rate limit of this key, as the guide describes it.
+    expect(response.headers.get("ratelimit-limit")).toBe("100000");
+    expect(Number(response.headers.get("ratelimit-remaining"))).toBeLessThan(100000);
+    expect(response.headers.get("ratelimit-reset")).toMatch(/^\d+$/);
   });
 
   it("creates a customer once, however often it retries with the same Idempotency-Key", async () => {
