@@ -1,7 +1,9 @@
 import {
   AGING_BUCKETS,
+  cmp,
   type DRILL_DIMENSIONS,
   type DrillRecords,
+  dec,
   ErrorCode,
   ORDER_STATUSES,
   type ReportName,
@@ -139,7 +141,7 @@ async function balances(
       overdue: r.overdue,
       amount: part(r),
     }))
-    .filter((r) => Number(r.amount) > 0);
+    .filter((r) => cmp(dec(r.amount), dec("0")) > 0);
   return balanceRecords(rows, page);
 }
 
