@@ -40,6 +40,12 @@ export default defineConfig({
               priority: 20,
             },
             {
+              // Charts: only the (lazily loaded) pages that draw one download them.
+              name: "echarts",
+              test: /[\\/]node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(?:echarts|zrender)[\\/]/,
+              priority: 25,
+            },
+            {
               name: "vendor",
               test: /[\\/]node_modules[\\/]/,
               priority: 10,

@@ -1,9 +1,12 @@
 import {
+  BarChartOutlined,
+  BellOutlined,
   DownOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
+  UserOutlined,
 } from "@ant-design/icons";
 import { Avatar, Breadcrumb, Button, Dropdown, Flex, Layout, Menu, type MenuProps, Typography } from "antd";
 import { useEffect, useState } from "react";
@@ -14,7 +17,7 @@ import { NotificationBell } from "../features/relationship/notification-bell";
 import { useCurrentUser } from "../shared/api";
 import { BrandMark } from "../shared/ui/brand-mark";
 import { LanguageSwitch } from "../shared/ui/language-switch";
-import { moduleForPath, moduleMenuItems, pageForPath, pageTitle } from "./navigation";
+import { moduleForPath, moduleMenuItems, PERSONAL_PATH, pageForPath, pageTitle } from "./navigation";
 import { CHANGE_PASSWORD_PATH } from "./route-guards";
 import "./app-layout.css";
 
@@ -27,6 +30,9 @@ function UserMenu() {
   const logout = useLogout();
 
   const items: MenuProps["items"] = [
+    { key: PERSONAL_PATH, icon: <UserOutlined />, label: t("user.personal") },
+    { key: `${PERSONAL_PATH}/stats`, icon: <BarChartOutlined />, label: t("user.myStats") },
+    { key: `${PERSONAL_PATH}/notifications`, icon: <BellOutlined />, label: t("user.notificationSettings") },
     { key: "change-password", icon: <KeyOutlined />, label: t("user.changePassword") },
     { type: "divider" },
     {
@@ -39,6 +45,7 @@ function UserMenu() {
   ];
   const onClick: MenuProps["onClick"] = ({ key }) => {
     if (key === "change-password") void navigate(CHANGE_PASSWORD_PATH);
+    if (key.startsWith(PERSONAL_PATH)) void navigate(key);
     if (key === "logout") logout.mutate();
   };
 

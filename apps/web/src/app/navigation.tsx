@@ -5,7 +5,10 @@ import { Link } from "react-router";
 import { ModuleIcon } from "../shared/ui/module-icon";
 import { CHANGE_PASSWORD_PATH } from "./route-guards";
 
-export type PageKey = ModuleKey | "changePassword" | "notFound";
+/** 个人中心: profile, 我的统计 and notification settings, reached from the user menu. */
+export const PERSONAL_PATH = "/personal";
+
+export type PageKey = ModuleKey | "changePassword" | "personal" | "notFound";
 
 /** The modules the user may open, in menu order. */
 export function openableModules(permissions: readonly string[]) {
@@ -30,6 +33,7 @@ export function moduleForPath(pathname: string): (typeof MODULES)[number] | unde
 
 export function pageForPath(pathname: string): PageKey {
   if (pathname === CHANGE_PASSWORD_PATH) return "changePassword";
+  if (pathname === PERSONAL_PATH || pathname.startsWith(`${PERSONAL_PATH}/`)) return "personal";
   return moduleForPath(pathname)?.key ?? "notFound";
 }
 

@@ -97,6 +97,18 @@ const adminRoute: RouteObject = {
           ],
         },
         {
+          path: "settings",
+          element: <RequirePermission permission="settings:manage" />,
+          children: [
+            {
+              index: true,
+              lazy: async () => ({
+                Component: (await import("../features/admin/settings-page")).SettingsPage,
+              }),
+            },
+          ],
+        },
+        {
           path: "api-keys",
           element: <RequirePermission permission="role:manage" />,
           children: [
@@ -392,6 +404,12 @@ export const routes: RouteObject[] = [
               feedbackRoute,
               reportsRoute,
               ...placeholderRoutes,
+              {
+                path: "/personal/:tab?",
+                lazy: async () => ({
+                  Component: (await import("../features/personal/personal-centre-page")).PersonalCentrePage,
+                }),
+              },
               {
                 path: "/change-password",
                 lazy: async () => ({

@@ -11,6 +11,7 @@ export const ADMIN_PAGES = [
   { key: "organisation", path: "/admin/organisation", requires: "department:read" },
   { key: "customFields", path: "/admin/custom-fields", requires: "dictionary:manage" },
   { key: "dictionaries", path: "/admin/dictionaries", requires: "dictionary:manage" },
+  { key: "settings", path: "/admin/settings", requires: "settings:manage" },
   { key: "apiKeys", path: "/admin/api-keys", requires: "role:manage" },
   { key: "webhooks", path: "/admin/webhooks", requires: "role:manage" },
   { key: "auditLog", path: "/admin/audit-log", requires: "audit:read" },

@@ -40,6 +40,7 @@ export const AUDIT_FIELDS = [
   "active",
   "url",
   "events",
+  "followUpDays",
 ] as const;
 type AuditField = (typeof AUDIT_FIELDS)[number];
 export const isAuditField = (field: string): field is AuditField =>

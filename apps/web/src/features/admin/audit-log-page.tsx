@@ -29,6 +29,7 @@ const ENTITY_TYPES = [
   "role",
   "custom_field",
   "dictionary_item",
+  "system_settings",
   "api_key",
   "webhook",
 ] as const;

@@ -1,4 +1,4 @@
-import { BellOutlined } from "@ant-design/icons";
+import { BellOutlined, SettingOutlined } from "@ant-design/icons";
 import type { Notification } from "@crm/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Badge, Button, Empty, Flex, Popover, Spin, Tag, Typography } from "antd";
@@ -85,6 +85,7 @@ export function useOpenNotification(after?: () => void) {
 export function NotificationBell() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const navigate = useNavigate();
   const unread = useUnreadCount();
   const list = useNotifications(false, open);
   const { all } = useMarkRead();
@@ -102,15 +103,28 @@ export function NotificationBell() {
             </Typography.Text>
           )}
         </Typography.Text>
-        <Button
-          size="small"
-          type="link"
-          disabled={count === 0}
-          loading={all.isPending}
-          onClick={() => all.mutate()}
-        >
-          {t("relationship.notifications.markAll")}
-        </Button>
+        <Flex>
+          <Button
+            size="small"
+            type="link"
+            disabled={count === 0}
+            loading={all.isPending}
+            onClick={() => all.mutate()}
+          >
+            {t("relationship.notifications.markAll")}
+          </Button>
+          <Button
+            size="small"
+            type="link"
+            icon={<SettingOutlined aria-hidden />}
+            onClick={() => {
+              setOpen(false);
+              void navigate("/personal/notifications");
+            }}
+          >
+            {t("relationship.notifications.settings")}
+          </Button>
+        </Flex>
       </Flex>
       <div className="notification-panel__list">
         {list.isPending ? (

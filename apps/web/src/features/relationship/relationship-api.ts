@@ -111,13 +111,14 @@ export const eventsApi = resource<
 
 // Workbench (工作台)
 
-const FollowUps = z.object({ items: z.array(FollowUp) });
+const FollowUps = z.object({ items: z.array(FollowUp), days: z.number().int() });
 const CareSuggestions = z.object({ items: z.array(CareSuggestion) });
 export type FollowUpItem = z.infer<typeof FollowUp>;
 export type CareSuggestionItem = z.infer<typeof CareSuggestion>;
 
-export const fetchFollowUps = async (params: { on?: string; days?: number; ownerId?: string }) =>
-  (await apiRequest(`/workbench/follow-ups${query({ days: 30, ...params })}`, { schema: FollowUps })).items;
+/** The customers due and the no-contact interval applied (the 系统设置 value unless `days` is given). */
+export const fetchFollowUps = (params: { on?: string; days?: number; ownerId?: string }) =>
+  apiRequest(`/workbench/follow-ups${query(params)}`, { schema: FollowUps });
 
 export const fetchCareSuggestions = async (params: { from?: string; days?: number }) =>
   (

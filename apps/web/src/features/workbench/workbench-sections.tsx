@@ -154,7 +154,7 @@ function FollowUps() {
       <List
         size="small"
         loading={followUps.isPending}
-        dataSource={followUps.data ?? []}
+        dataSource={followUps.data?.items ?? []}
         locale={{ emptyText: t("relationship.workbench.noFollowUps") }}
         renderItem={(f) => (
           <List.Item
@@ -180,7 +180,9 @@ function FollowUps() {
                 {f.reason === "follow_up_due" ? (
                   <Tag color="orange">{t("relationship.workbench.followUpDue", { date: f.dueOn ?? "" })}</Tag>
                 ) : (
-                  <Tag color="red">{t("relationship.workbench.noContact")}</Tag>
+                  <Tag color="red">
+                    {t("relationship.workbench.noContact", { days: followUps.data?.days ?? "" })}
+                  </Tag>
                 )}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {f.lastContactAt

@@ -9,8 +9,22 @@ export const enAdmin: Translation["admin"] = {
     customFields: "Custom fields",
     dictionaries: "Dictionaries",
     auditLog: "Audit log",
+    settings: "System settings",
     apiKeys: "API keys",
     webhooks: "Webhooks",
+  },
+  settings: {
+    intro: "Company-wide settings. A change applies to every user at once and is recorded in the audit log.",
+    followUpSection: "Customer follow-up",
+    followUpDays: "Days without contact before a reminder",
+    followUpDaysHint:
+      "A customer with no contact record for this many days is listed under “Customers to follow up” on its salesperson's workbench, who is also reminded. Default: {{days}} days.",
+    followUpDaysRange: "Enter a whole number of days from 1 to 365",
+    days: "days",
+    saved: "System settings saved",
+    reset: "Back to the saved values",
+    conflictBody:
+      "Another administrator has just changed the settings. Reload: the values you changed are kept, the others take the latest values.",
   },
   common: {
     noted: "I have noted it",
@@ -137,6 +151,7 @@ export const enAdmin: Translation["admin"] = {
     role: "Roles",
     audit: "Audit log",
     dictionary: "Dictionaries",
+    settings: "System settings",
   },
   permissionActions: {
     read: "View",
@@ -337,6 +352,7 @@ export const enAdmin: Translation["admin"] = {
       dictionary_item: "Dictionary",
       api_key: "API key",
       webhook: "Webhook",
+      system_settings: "System settings",
     },
     actions: {
       login: "Login",
@@ -394,6 +410,7 @@ export const enAdmin: Translation["admin"] = {
       active: "Active",
       url: "Endpoint URL",
       events: "Events",
+      followUpDays: "Days without contact before a reminder",
     },
   },
 };

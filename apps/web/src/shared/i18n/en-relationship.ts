@@ -190,7 +190,7 @@ export const enRelationship: Translation["relationship"] = {
     followUps: "Customers to follow up",
     noFollowUps: "No customers due for follow-up",
     followUpDue: "Follow-up due {{date}}",
-    noContact: "No contact for over 30 days",
+    noContact: "No contact for {{days}}+ days",
     neverContacted: "Never contacted",
     lastContact: "Last contact {{date}}",
     care: "Customer care",
@@ -216,6 +216,7 @@ export const enRelationship: Translation["relationship"] = {
     markedAll: "All marked as read",
     empty: "No notifications",
     unreadOnly: "Unread only",
+    settings: "Notification settings",
     kinds: {
       task_assigned: "Task",
       shared: "Shared",

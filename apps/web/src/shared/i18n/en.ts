@@ -3,6 +3,7 @@ import { enCustomers } from "./en-customers";
 import { enFeedback } from "./en-feedback";
 import { enFinance } from "./en-finance";
 import { enIntegrations } from "./en-integrations";
+import { enPersonal } from "./en-personal";
 import { enProducts } from "./en-products";
 import { enRelationship } from "./en-relationship";
 import { enReports } from "./en-reports";
@@ -35,6 +36,7 @@ export const en: Translation = {
     reports: "Reports & analytics",
     admin: "Administration",
     changePassword: "Change password",
+    personal: "Personal centre",
     notFound: "Page not found",
     expand: "Expand menu",
     collapse: "Collapse menu",
@@ -42,6 +44,9 @@ export const en: Translation = {
   user: {
     menu: "User menu",
     noDepartment: "No department",
+    personal: "Personal centre",
+    myStats: "My statistics",
+    notificationSettings: "Notification settings",
     changePassword: "Change password",
     logout: "Log out",
     loggingOut: "Logging out…",
@@ -165,6 +170,7 @@ export const en: Translation = {
     },
   },
   admin: enAdmin,
+  personal: enPersonal,
   integrations: enIntegrations,
   customers: enCustomers,
   feedback: enFeedback,

@@ -7,8 +7,21 @@ export const zhCNAdmin = {
     customFields: "自定义字段",
     dictionaries: "数据字典",
     auditLog: "审计日志",
+    settings: "系统设置",
     apiKeys: "API 密钥",
     webhooks: "Webhooks",
+  },
+  settings: {
+    intro: "全公司共用的设置，修改后立即对所有用户生效，每次修改都记入审计日志。",
+    followUpSection: "客户跟进",
+    followUpDays: "未联系提醒天数",
+    followUpDaysHint:
+      "客户连续这么多天没有联系记录时，列入负责业务员工作台的“待跟进客户”，并发送跟进提醒。默认 {{days}} 天。",
+    followUpDaysRange: "请输入 1–365 之间的整数天数",
+    days: "天",
+    saved: "系统设置已保存",
+    reset: "恢复为已保存的值",
+    conflictBody: "其他管理员刚刚修改了系统设置。重新加载后，您修改过的值会保留，其余采用最新值。",
   },
   common: {
     noted: "我已记下",
@@ -130,6 +143,7 @@ export const zhCNAdmin = {
     role: "角色",
     audit: "审计日志",
     dictionary: "数据字典",
+    settings: "系统设置",
   },
   permissionActions: {
     read: "查看",
@@ -321,6 +335,7 @@ export const zhCNAdmin = {
       dictionary_item: "数据字典",
       api_key: "API 密钥",
       webhook: "Webhook",
+      system_settings: "系统设置",
     },
     actions: {
       login: "登录",
@@ -378,6 +393,7 @@ export const zhCNAdmin = {
       active: "启用",
       url: "接收地址",
       events: "订阅事件",
+      followUpDays: "未联系提醒天数",
     },
   },
 };

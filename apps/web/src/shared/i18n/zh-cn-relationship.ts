@@ -188,7 +188,7 @@ export const zhCNRelationship = {
     followUps: "待跟进客户",
     noFollowUps: "暂无需要跟进的客户",
     followUpDue: "约定 {{date}} 跟进",
-    noContact: "超过 30 天未联系",
+    noContact: "{{days}} 天以上未联系",
     neverContacted: "从未联系",
     lastContact: "上次联系 {{date}}",
     care: "关怀提醒",
@@ -214,6 +214,7 @@ export const zhCNRelationship = {
     markedAll: "已全部标为已读",
     empty: "暂无消息",
     unreadOnly: "只看未读",
+    settings: "通知设置",
     kinds: {
       task_assigned: "任务",
       shared: "共享",

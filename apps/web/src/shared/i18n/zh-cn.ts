@@ -3,6 +3,7 @@ import { zhCNCustomers } from "./zh-cn-customers";
 import { zhCNFeedback } from "./zh-cn-feedback";
 import { zhCNFinance } from "./zh-cn-finance";
 import { zhCNIntegrations } from "./zh-cn-integrations";
+import { zhCNPersonal } from "./zh-cn-personal";
 import { zhCNProducts } from "./zh-cn-products";
 import { zhCNRelationship } from "./zh-cn-relationship";
 import { zhCNReports } from "./zh-cn-reports";
@@ -35,6 +36,7 @@ export const zhCN = {
     reports: "查询分析报表",
     admin: "系统管理",
     changePassword: "修改密码",
+    personal: "个人中心",
     notFound: "页面不存在",
     expand: "展开菜单",
     collapse: "收起菜单",
@@ -42,6 +44,9 @@ export const zhCN = {
   user: {
     menu: "用户菜单",
     noDepartment: "未分配部门",
+    personal: "个人中心",
+    myStats: "我的统计",
+    notificationSettings: "通知设置",
     changePassword: "修改密码",
     logout: "退出登录",
     loggingOut: "正在退出…",
@@ -162,6 +167,7 @@ export const zhCN = {
     },
   },
   admin: zhCNAdmin,
+  personal: zhCNPersonal,
   integrations: zhCNIntegrations,
   customers: zhCNCustomers,
   feedback: zhCNFeedback,
