@@ -10,6 +10,7 @@ import { activeFields, useCustomFields } from "../../shared/custom-fields/use-cu
 import { useStaleFieldRecovery } from "../../shared/custom-fields/use-stale-field-recovery";
 import { mergeReloaded } from "../../shared/forms/merge-reload";
 import { applyFieldErrors, isFormField } from "../../shared/forms/zod-rule";
+import { ConflictCompare } from "./conflict-compare";
 import { CustomerFormFields } from "./customer-form-fields";
 import {
   type CustomerFormValues,
@@ -82,6 +83,9 @@ function CustomerForm({ customer, definitions }: CustomerFormProps) {
   const [form] = Form.useForm<CustomerFormValues>();
   /** The version edits are based on; a reload after a conflict replaces it but keeps the typed values. */
   const [baseline, setBaseline] = useState<Customer | null>(customer);
+  /** After a 412: the record as the other person saved it, shown beside the form's values. */
+  const [theirs, setTheirs] = useState<Customer | null>(null);
+  const typed = Form.useWatch([], { form, preserve: true }) as CustomerFormValues | undefined;
   const setDirty = useUnsavedChanges();
   const customKeys = definitions.map((d) => d.key);
   const recover = useStaleFieldRecovery(form, definitions);
@@ -116,6 +120,9 @@ function CustomerForm({ customer, definitions }: CustomerFormProps) {
       void navigate(`/customers/${saved.id}`);
     },
     onError: (error) => {
+      if (isConflict(error) && baseline) {
+        fetchCustomer(baseline.id).then(setTheirs, () => setTheirs(null));
+      }
       if (isApiError(error)) {
         applyFieldErrors(form, error.fieldErrors, FORM_FIELDS, customKeys);
         if (recover(error.fieldErrors)) {
@@ -136,6 +143,7 @@ function CustomerForm({ customer, definitions }: CustomerFormProps) {
         mergeReloaded(form.getFieldsValue(true), toFormValues(baseline), toFormValues(fresh)),
       );
       setBaseline(fresh);
+      setTheirs(null);
       save.reset();
     },
   });
@@ -183,7 +191,19 @@ function CustomerForm({ customer, definitions }: CustomerFormProps) {
           type="warning"
           showIcon
           title={t("customers.common.conflictTitle")}
-          description={t("customers.common.conflictBody")}
+          description={
+            <>
+              <Typography.Paragraph>{t("customers.common.conflictBody")}</Typography.Paragraph>
+              {theirs && baseline && (
+                <ConflictCompare
+                  opened={baseline}
+                  theirs={theirs}
+                  mine={{ ...form.getFieldsValue(true), ...typed }}
+                  definitions={definitions}
+                />
+              )}
+            </>
+          }
           action={
             <Button size="small" loading={reload.isPending} onClick={() => reload.mutate()}>
               {t("customers.common.reload")}

@@ -24,6 +24,19 @@ export const enCustomers: Translation["customers"] = {
     leave: "Leave",
     stay: "Keep editing",
   },
+  conflict: {
+    field: "Field",
+    theirs: "Saved by them (version {{version}})",
+    mine: "Yours (not saved yet)",
+    bothChanged: "Both changed",
+    summary:
+      "Since you opened it, the record went from version {{from}} to {{to}}; they changed {{count}} field(s):",
+    tableLabel: "Both versions compared",
+    noFieldChanges: "They changed none of the fields in this form",
+    otherOwner: "(the owner you chose)",
+    yes: "Yes",
+    no: "No",
+  },
   fields: {
     code: "Code",
     name: "Customer name",

@@ -21,6 +21,18 @@ export const zhCNCustomers = {
     leave: "离开",
     stay: "继续编辑",
   },
+  conflict: {
+    field: "字段",
+    theirs: "对方已保存（版本 {{version}}）",
+    mine: "您的版本（尚未保存）",
+    bothChanged: "双方都改了",
+    summary: "您打开后，这条记录从版本 {{from}} 变为版本 {{to}}，对方改了 {{count}} 项：",
+    tableLabel: "两个版本的对比",
+    noFieldChanges: "对方没有改动表单中的字段",
+    otherOwner: "（另选的负责人）",
+    yes: "是",
+    no: "否",
+  },
   fields: {
     code: "客户编号",
     name: "客户名称",
