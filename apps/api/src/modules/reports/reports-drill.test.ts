@@ -429,6 +429,11 @@ describe("report export", () => {
     });
 
     expect((await sales1({ url: "/api/v1/reports/sales?format=xlsx" })).statusCode).toBe(403);
+    // The filters in words: the owner's name, not an id.
+    const byOwner = await gm({ url: `/api/v1/reports/sales?ownerId=${ids.sales1}&format=xlsx` });
+    const book3 = new ExcelJS.Workbook();
+    await book3.xlsx.load(byOwner.rawPayload as unknown as ArrayBuffer);
+    expect(book3.getWorksheet("汇总")!.getRow(3).values).toEqual([undefined, "负责人", "张伟"]);
     const english = await gm({
       url: "/api/v1/reports/dashboard?format=xlsx",
       headers: { "accept-language": "en" },
@@ -438,6 +443,7 @@ describe("report export", () => {
     expect(book2.worksheets.map((w) => w.name)).toEqual(["Summary", "Top salespeople"]);
     const audits = await db.db.select().from(auditLog).where(eq(auditLog.entityType, "report"));
     expect(audits.filter((x) => x.action === "export").map((x) => x.detail?.format)).toEqual([
+      "xlsx",
       "xlsx",
       "xlsx",
     ]);

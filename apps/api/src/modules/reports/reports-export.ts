@@ -1,3 +1,5 @@
+import { type DbOrTx, departments, users } from "@crm/db";
+import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { Lang } from "../../shared/i18n.js";
@@ -129,6 +131,26 @@ export const REPORT_TITLES: Record<string, Text> = {
   sales: t("销售分析", "Sales"),
   dashboard: t("经理看板", "Manager's dashboard"),
 };
+
+/** The filters as a reader of the file knows them: the department's and the owner's names, not ids. */
+export async function filtersInWords(
+  db: DbOrTx,
+  filters: Record<string, string | undefined>,
+): Promise<Record<string, string | undefined>> {
+  const out = { ...filters };
+  if (filters.departmentId) {
+    const [d] = await db
+      .select({ name: departments.name })
+      .from(departments)
+      .where(eq(departments.id, filters.departmentId));
+    out.departmentId = d?.name ?? filters.departmentId;
+  }
+  if (filters.ownerId) {
+    const [u] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, filters.ownerId));
+    out.ownerId = u?.name ?? filters.ownerId;
+  }
+  return out;
+}
 
 const HIDDEN = new Set(["id", "customerId", "ownerId", "productId"]);
 type Cell = string | number | null;

@@ -6,7 +6,7 @@ import { contextOf, writeAudit } from "../../shared/audit.js";
 import { AppError } from "../../shared/errors.js";
 import * as reports from "./reports.service.js";
 import * as business from "./reports-business.service.js";
-import { reportFile } from "./reports-export.js";
+import { filtersInWords, reportFile } from "./reports-export.js";
 
 const Filters = z.object({
   from: z.iso.date().optional(),
@@ -73,7 +73,13 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         };
         if (format !== "json") {
           if (!caller.permissions.has("report:export")) throw new AppError(403, ErrorCode.forbidden);
-          const file = await reportFile({ report: name, result, filters, format, lang: request.lang });
+          const file = await reportFile({
+            report: name,
+            result,
+            filters: await filtersInWords(app.db, filters),
+            format,
+            lang: request.lang,
+          });
           await writeAudit(app.db, contextOf(request), {
             action: "export",
             entityType: "report",
