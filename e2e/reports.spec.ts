@@ -85,6 +85,16 @@ test.describe("reports (查询分析报表)", () => {
     await shot(page, "dashboard-drill");
     await closeDrawer(page);
 
+    // A department head's view: 供销部 and below.
+    await page.getByRole("combobox", { name: "部门" }).click();
+    await page.getByTitle("供销部").click();
+    await expect(page).toHaveURL(/departmentId=/);
+    const ranking = page.locator(".report-section").filter({ hasText: "业务员排行" });
+    await expect(ranking).not.toContainText("陈静");
+    const { book } = await exportXlsx(page);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["汇总", "业务员排行"]);
+    expect(book.getWorksheet("汇总")!.getSheetValues().flat().map(String)).toContain("部门");
+
     // Paper: the navigation and the buttons go; the title, filters used and the date come.
     await page.emulateMedia({ media: "print" });
     await expect(page.locator(".app-sider")).toBeHidden();
@@ -146,13 +156,8 @@ test.describe("reports (查询分析报表)", () => {
     expect(exported.slice(0, -1)).toEqual(months.slice(0, -1).map((m) => [m.key, Number(m.revenue)]));
   });
 
-  test("gm: first transactions, evaluation, visits, value and satisfaction — filter, drill, export", async ({
-    page,
-  }) => {
-    test.setTimeout(90_000);
+  test("gm: first transactions — a region, a customer's sales, the CSV of that region", async ({ page }) => {
     await loginAs(page, "gm");
-
-    // 首次交易: a region filter, then a customer's figure opens their sales.
     await page.goto("/reports/first-transactions");
     await expect(page.getByRole("heading", { name: "首次交易" })).toBeVisible();
     await page.getByRole("combobox", { name: "地区" }).fill("浙江");
@@ -171,14 +176,33 @@ test.describe("reports (查询分析报表)", () => {
     // Only Zhejiang's customers (杭州, 宁波 …), not Guangdong's.
     expect(csv).toContain("杭州宏达机械有限公司");
     expect(csv).not.toContain("广州白云建材贸易有限公司");
+  });
 
-    // 客户综合评价: the formula is on the page; a potential customer's tracking opens.
+  test("gm: customer evaluation — its formula, a class, a potential customer's tracking, Excel", async ({
+    page,
+  }) => {
+    await loginAs(page, "gm");
     await page.goto("/reports/customer-evaluation");
     await expect(page.getByText("客户价值分的计算公式")).toBeVisible();
     await expect(page.getByText(/价值分 = 年营业额档 × 40%/)).toBeVisible();
     await page.getByRole("combobox", { name: "客户类别" }).click();
-    await page.getByTitle("3类 潜在客户").click();
-    await expect(page).toHaveURL(/class=3/);
+    await page.getByTitle("1类 重点客户").click();
+    await expect(page).toHaveURL(/class=1/);
+    const scores = page.locator(".report-section").filter({ hasText: "客户价值分（前100名）" });
+    await expect(scores).toContainText("杭州宏达机械有限公司");
+    await expect(scores).not.toContainText("宁波海天塑料制品有限公司");
+    const filtered = await exportXlsx(page);
+    expect(filtered.book.worksheets.map((w) => w.name)).toEqual([
+      "汇总",
+      "按地区",
+      "按信用等级",
+      "按年营业额",
+      "客户价值分",
+      "潜在客户跟踪",
+    ]);
+    const summary = filtered.book.getWorksheet("汇总")!.getSheetValues().flat().map(String);
+    expect(summary).toContain("客户类别");
+    expect(summary.some((v) => v.startsWith("价值分 = 年营业额档"))).toBe(true);
     await page.getByRole("button", { name: "清除筛选" }).click();
     await expect(page).not.toHaveURL(/class=/);
     await shot(page, "customer-evaluation");
@@ -190,10 +214,15 @@ test.describe("reports (查询分析报表)", () => {
       .click();
     await expectDrawerWithRecords(page, /的跟踪记录/);
     await closeDrawer(page);
+  });
 
-    // 拜访与服务: a salesperson's visits.
-    await page.goto("/reports/visits?from=2020-01-01");
+  test("gm: visits — this year, a salesperson's visits, Excel", async ({ page }) => {
+    await loginAs(page, "gm");
+    await page.goto("/reports/visits");
     await expect(page.getByRole("heading", { name: "拜访与服务" })).toBeVisible();
+    await page.getByRole("combobox", { name: "期间" }).click();
+    await page.getByTitle("本年").click();
+    await expect(page).toHaveURL(/from=\d{4}-01-01&to=/);
     await shot(page, "visits");
     await page
       .locator(".report-section")
@@ -203,10 +232,22 @@ test.describe("reports (查询分析报表)", () => {
       .click();
     await expectDrawerWithRecords(page, "业务员: ");
     await closeDrawer(page);
+    const { book } = await exportXlsx(page);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["汇总", "按业务员", "按客户", "投诉与技术记录"]);
+    expect(book.getWorksheet("按业务员")!.getRow(1).getCell(1).value).toBe("业务员");
+  });
 
-    // 客户价值: a click on the ABC chart opens that class's customers; Excel has the RFM sheet.
+  test("gm: customer value — a department, the ABC chart opens a class, Excel", async ({ page }) => {
+    await loginAs(page, "gm");
     await page.goto("/reports/customer-value");
     await expect(page.getByText("ABC 分类（按销售额）")).toBeVisible();
+    await page.getByRole("combobox", { name: "部门" }).click();
+    await page.getByTitle("供销部").click();
+    await expect(page).toHaveURL(/departmentId=[0-9a-f-]{36}/);
+    // 供销部's salespeople own these; 市场部's (广州, 深圳) are out.
+    const table = page.locator(".report-section").filter({ hasText: "客户价值明细" });
+    await expect(table).toContainText("杭州宏达机械有限公司");
+    await expect(table).not.toContainText("广州白云建材贸易有限公司");
     await shot(page, "customer-value");
     const pie = page.locator(".report-chart").first();
     const box = (await pie.boundingBox())!;
@@ -217,10 +258,18 @@ test.describe("reports (查询分析报表)", () => {
     await closeDrawer(page);
     const value = await exportXlsx(page);
     expect(value.book.worksheets.map((w) => w.name)).toEqual(["汇总", "RFM 与 ABC"]);
+    const names = value.book.getWorksheet("RFM 与 ABC")!.getSheetValues().flat().map(String);
+    expect(names).toContain("杭州宏达机械有限公司");
+    expect(names).not.toContain("广州白云建材贸易有限公司");
+  });
 
-    // 服务满意度: by type, a drill into one type's feedback.
+  test("gm: service satisfaction — the last 12 months, one type's feedback, Excel", async ({ page }) => {
+    await loginAs(page, "gm");
     await page.goto("/reports/satisfaction");
     await expect(page.getByText("平均满意度").first()).toBeVisible();
+    await page.getByRole("combobox", { name: "期间" }).click();
+    await page.getByTitle("近12个月").click();
+    await expect(page).toHaveURL(/from=/);
     await shot(page, "satisfaction");
     await page
       .locator(".report-section")
@@ -231,6 +280,14 @@ test.describe("reports (查询分析报表)", () => {
     await expectDrawerWithRecords(page, "反馈类型: ");
     await shot(page, "satisfaction-drill");
     await closeDrawer(page);
+    const { book } = await exportXlsx(page);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      "汇总",
+      "按类型",
+      "按产品",
+      "按处理人",
+      "满意度趋势",
+    ]);
   });
 
   test("sales1 sees only their own figures and cannot export", async ({ page, request }) => {
