@@ -124,3 +124,53 @@ export function customerSearchColumns(c: {
     homepageKey: homepage,
   };
 }
+
+/**
+ * The grams of 有限公司, in nearly every company name: a search for one of them matches almost
+ * everything, so they get no postings (see searchGrams) and such a search walks the date index.
+ */
+export const SEARCH_STOP_GRAMS: ReadonlySet<string> = new Set([
+  "有",
+  "限",
+  "公",
+  "司",
+  "有限",
+  "限公",
+  "公司",
+  "有限公",
+  "限公司",
+]);
+
+/**
+ * The tokens a customer is posted under in `customer_search_postings` (the date-ordered search
+ * index): every distinct 1-, 2- and 3-character piece of the normalised name but the stop grams.
+ * The database computes the same set in `customer_search_grams()` (its triggers keep the postings);
+ * a test holds the two together.
+ */
+export function searchGrams(nameSearch: string): string[] {
+  const chars = [...nameSearch];
+  const out = new Set<string>();
+  for (let n = 1; n <= 3; n++) {
+    for (let i = 0; i + n <= chars.length; i++) {
+      const gram = chars.slice(i, i + n).join("");
+      if (!SEARCH_STOP_GRAMS.has(gram)) out.add(gram);
+    }
+  }
+  return [...out];
+}
+
+/**
+ * How a normalised name query is looked up in the postings: up to 3 characters it is a token
+ * itself (every name containing it is posted under it: exact); longer, any of its trigrams finds
+ * a superset to recheck. Empty when no posted gram can find it (a stop gram, or only stop grams).
+ */
+export function postingTokens(q: string): { tokens: string[]; exact: boolean } {
+  const chars = [...q];
+  if (chars.length <= 3) return { tokens: SEARCH_STOP_GRAMS.has(q) ? [] : [q], exact: true };
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i++) {
+    const gram = chars.slice(i, i + 3).join("");
+    if (!SEARCH_STOP_GRAMS.has(gram)) out.add(gram);
+  }
+  return { tokens: [...out], exact: false };
+}

@@ -77,7 +77,10 @@ export const customers = pgTable(
       .where(sql`credit_code is not null and deleted_at is null and merged_into_id is null`),
     index("customers_owner_idx").on(t.ownerId, t.createdAt),
     // Own-scope pages and counts answered from the index alone.
-    index("customers_owner_live_idx").on(t.ownerId, t.createdAt.desc(), t.id.desc()).where(live),
+    // DESC NULLS FIRST is what `order by … desc` asks for (NULLS LAST would not serve it).
+    index("customers_owner_live_idx")
+      .on(t.ownerId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(live),
     index("customers_created_idx").on(t.createdAt, t.id).where(live),
     index("customers_updated_idx").on(t.updatedAt, t.id).where(live),
     index("customers_pinyin_idx").on(t.pinyin, t.id).where(live),
@@ -98,6 +101,39 @@ export const customers = pgTable(
       .where(sql`deleted_at is null and last_contact_at is not null`),
     // Custom-field filters and unique checks: `custom_fields @> '{"key": value}'`.
     index("customers_custom_fields_gin").using("gin", sql`${t.customFields} jsonb_path_ops`).where(live),
+  ],
+);
+
+/**
+ * The name search's date-ordered index: one row per live customer and name gram (searchGrams in
+ * search.ts: its 1-, 2- and 3-character pieces), kept by triggers on customers in the same
+ * transaction as every write (migration 0022). A search page walks one token's rows newest first
+ * and stops after its page; the owner beside each row lets the data scope filter without reading
+ * the customer.
+ */
+export const customerSearchPostings = pgTable(
+  "customer_search_postings",
+  {
+    token: text().notNull(),
+    createdAt: ts().notNull(),
+    customerId: uuid().notNull(),
+    ownerId: uuid(),
+  },
+  (t) => [
+    // Everyone's or a large scope: walk the token by date, the owner read from the index.
+    index("customer_search_postings_date_idx").on(
+      t.token,
+      t.createdAt.desc().nullsFirst(),
+      t.customerId.desc().nullsFirst(),
+      t.ownerId,
+    ),
+    // A small scope (a salesperson's own): straight to the owner's rows of the token.
+    index("customer_search_postings_owner_idx").on(
+      t.token,
+      t.ownerId,
+      t.createdAt.desc().nullsFirst(),
+      t.customerId.desc().nullsFirst(),
+    ),
   ],
 );
 

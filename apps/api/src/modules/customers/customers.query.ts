@@ -7,7 +7,7 @@ import { scopeWhere } from "../../shared/scope.js";
 import { customFilterConditions } from "../custom-fields/custom-fields.service.js";
 
 const like = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const CODE = /^\d+类-\d+$/;
+export const CODE = /^\d+类-\d+$/;
 
 /**
  * The one-box search: a name substring (GIN over unigrams+bigrams, so 1- and 2-character
@@ -34,17 +34,28 @@ export function searchCondition(raw: string): SQL | undefined {
             sql`${customers.searchTokens} @> ${tokenArray}`,
             sql`strpos(${customers.nameSearch}, ${q}) > 0`,
           );
-    // A contact's name: its customers as an array parameter (= any(array(...))), so the planner
-    // combines it with the name index in one bitmap scan instead of a hashed subplan over every
-    // customer. One character matches too many contacts to be useful: names only, then.
-    if ([...q].length < 2) return inName;
-    const inContacts = sql`${customers.id} = any(array(select ${contacts.customerId} from ${contacts}
-      where ${contacts.searchTokens} @> ${tokenArray} and ${contacts.deletedAt} is null
-      and strpos(lower(${contacts.name}), ${q}) > 0 limit 1000))`;
-    return sql`(${inName} or ${inContacts})`;
+    const inContacts = contactCondition(q);
+    return inContacts ? sql`(${inName} or ${inContacts})` : inName;
   }
   if ([...q].length >= 3) return sql`${customers.searchAscii} ilike ${`%${like(q)}%`}`;
   return sql`(${customers.initials} like ${`${like(q)}%`} or ${customers.pinyin} like ${`${like(q)}%`})`;
+}
+
+/**
+ * Customers with a live contact whose name contains the normalised Chinese query, for 2+
+ * characters (one matches too many contacts to be useful: names only, then). Their ids come as an
+ * array (= any(array(...))), so the planner combines them with the name index in one bitmap scan
+ * instead of a hashed subplan over every customer.
+ */
+export function contactCondition(q: string): SQL | undefined {
+  if ([...q].length < 2) return undefined;
+  const tokenArray = sql`array[${sql.join(
+    queryTokens(q).map((t) => sql`${t}`),
+    sql`, `,
+  )}]::text[]`;
+  return sql`${customers.id} = any(array(select ${contacts.customerId} from ${contacts}
+      where ${contacts.searchTokens} @> ${tokenArray} and ${contacts.deletedAt} is null
+      and strpos(lower(${contacts.name}), ${q}) > 0 limit 1000))`;
 }
 
 type Filters = Omit<CustomerQuery, "sort" | "limit" | "cursor">;
@@ -55,6 +66,13 @@ export function listConditions(caller: Caller, f: Partial<Filters>): SQL | undef
     scopeWhere(caller.scope, customers.ownerId),
     f.deleted === "true" ? isNotNull(customers.deletedAt) : isNull(customers.deletedAt),
     f.q ? searchCondition(f.q) : undefined,
+    fieldConditions(f),
+  );
+}
+
+/** The list's filters on the customer's own fields: all but the scope, the bin and the search. */
+export function fieldConditions(f: Partial<Filters>): SQL | undefined {
+  return and(
     f.letter ? eq(customers.letter, f.letter) : undefined,
     f.class ? eq(customers.class, f.class) : undefined,
     f.status ? eq(customers.status, f.status) : undefined,

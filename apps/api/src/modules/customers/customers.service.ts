@@ -23,12 +23,17 @@ import { pageOf } from "../../shared/cursor.js";
 import { AppError, notFound } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
 import { checkVersion, diff } from "../../shared/versioning.js";
-import { resolveCustomValues, uniqueCustomValues } from "../custom-fields/custom-fields.service.js";
+import {
+  customFilterConditions,
+  resolveCustomValues,
+  uniqueCustomValues,
+} from "../custom-fields/custom-fields.service.js";
 import { assertDictionaryCodes } from "../dictionaries/dictionaries.service.js";
 import { emitEvent } from "../webhooks/webhooks.service.js";
 import { findDuplicates } from "./customers.duplicates.js";
 import { customerColumns } from "./customers.fields.js";
-import { listWhere, sorting } from "./customers.query.js";
+import { listConditions, sorting } from "./customers.query.js";
+import { EXACT_UP_TO, postingPage, postingPlan } from "./customers.search.js";
 
 export { customerColumns };
 
@@ -91,7 +96,6 @@ export async function getCustomer(db: DbOrTx, caller: Caller, id: string): Promi
   return present(row as Row);
 }
 
-const EXACT_UP_TO = 1_000;
 const dialect = new PgDialect();
 /**
  * The planner's row estimate of a filter, kept 30 s per process: it only decides how a total is
@@ -124,8 +128,31 @@ async function estimateMatches(db: DbOrTx, where: SQL | undefined): Promise<numb
  * page query can stop after its rows. Cursor pages answer null.
  */
 export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQuery) {
-  const where = await listWhere(db, caller, query);
+  const custom = await customFilterConditions(db, "customer", query);
+  const where = and(listConditions(caller, query), custom);
   const { order, keyset, keyOf } = sorting(query.sort, query.cursor);
+  const plan = await postingPlan(db, query);
+  if (plan) {
+    // A name search by date: the page walks the postings; the first page counts up to one past
+    // EXACT_UP_TO in the same statement, and only a larger result asks for the estimate.
+    const rows = (await postingPage(db, caller, query, plan, custom)) as (Row & {
+      fullCount?: number;
+    })[];
+    const page = pageOf(rows, query.limit, keyOf);
+    const counted = query.cursor ? null : (rows[0]?.fullCount ?? 0);
+    const exact = counted !== null && counted <= EXACT_UP_TO;
+    return {
+      items: page.items.map((r) => present(r)),
+      nextCursor: page.nextCursor,
+      total:
+        counted === null
+          ? null
+          : exact
+            ? counted
+            : Math.max(EXACT_UP_TO + 1, await estimateMatches(db, where)),
+      totalExact: counted === null ? null : exact,
+    };
+  }
   const estimate = query.cursor ? null : await estimateMatches(db, where);
   const exact = estimate !== null && estimate <= EXACT_UP_TO;
   const columns = exact

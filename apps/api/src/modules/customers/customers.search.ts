@@ -1,0 +1,156 @@
+import type { CustomerQuery } from "@crm/contracts";
+import {
+  customers,
+  type DbOrTx,
+  hasHan,
+  normaliseText,
+  customerSearchPostings as postings,
+  postingTokens,
+} from "@crm/db";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Caller } from "../../plugins/access.js";
+import { decodeCursor } from "../../shared/cursor.js";
+import { scopeWhere } from "../../shared/scope.js";
+import { customerColumns } from "./customers.fields.js";
+import { CODE, contactCondition, fieldConditions } from "./customers.query.js";
+
+/**
+ * A Chinese name search through `customer_search_postings`, the date-ordered index of name grams:
+ * a page walks one token's postings newest (or oldest) first, filtered by the owner stored beside
+ * each, and stops after its rows, instead of collecting and sorting every match.
+ */
+export interface PostingPlan {
+  /** The token whose postings are walked. */
+  token: string;
+  /** Set when the token only narrows the search (queries over 3 characters): the name must contain it. */
+  recheck: string | null;
+  /** The normalised query (contacts' names are searched with it too). */
+  q: string;
+}
+
+/**
+ * The plan for a list query, or null when postings do not help: no Chinese text, a customer code,
+ * another order than by creation date, the recycle bin, or only stop grams (有限公司, matching
+ * nearly every name, which the date index answers at once).
+ */
+export async function postingPlan(db: DbOrTx, query: CustomerQuery): Promise<PostingPlan | null> {
+  if (!query.q || query.deleted === "true") return null;
+  if (query.sort !== "-createdAt" && query.sort !== "createdAt") return null;
+  const q = normaliseText(query.q);
+  if (!q || CODE.test(q) || !hasHan(q)) return null;
+  const { tokens, exact } = postingTokens(q);
+  if (tokens.length === 0) return null;
+  const token = tokens.length === 1 ? tokens[0]! : await rarest(db, tokens);
+  return { token, recheck: exact ? null : q, q };
+}
+
+/** Postings per token, counted up to COUNT_UP_TO and kept a while: only which token is walked depends on them. */
+const COUNT_UP_TO = 10_000;
+const COUNT_TTL_MS = 10 * 60_000;
+const gramCounts = new Map<string, { n: number; until: number }>();
+
+async function rarest(db: DbOrTx, tokens: string[]): Promise<string> {
+  const now = Date.now();
+  const missing = tokens.filter((t) => !((gramCounts.get(t)?.until ?? 0) > now));
+  if (missing.length) {
+    const counted = await db.execute<{ token: string; n: number }>(sql`
+      select t as token, (select count(*) from (select 1 from ${postings}
+        where ${postings.token} = t limit ${COUNT_UP_TO}) s)::int as n
+      from unnest(array[${sql.join(
+        missing.map((t) => sql`${t}`),
+        sql`, `,
+      )}]::text[]) t`);
+    if (gramCounts.size >= 10_000) gramCounts.clear();
+    for (const r of counted.rows) gramCounts.set(r.token, { n: Number(r.n), until: now + COUNT_TTL_MS });
+  }
+  let best = tokens[0]!;
+  for (const t of tokens) if ((gramCounts.get(t)?.n ?? 0) < (gramCounts.get(best)?.n ?? 0)) best = t;
+  return best;
+}
+
+/** Counted exactly up to this many; more is "about N" (the caller's estimate). */
+export const EXACT_UP_TO = 1_000;
+
+/**
+ * The statement of one page (limit + 1 rows of `columns`) and, on the first page, the number of
+ * matches counted up to EXACT_UP_TO + 1 (`fullCount` on every row).
+ * - the names: the token's postings in the caller's scope, in date order, joined to the customer
+ *   only when another filter or a recheck needs its row;
+ * - contacts' names (2+ characters): their customers, as in the general search.
+ * `extra` holds the custom-field filters. The rows have customerColumns.
+ */
+export function postingPage(
+  db: DbOrTx,
+  caller: Caller,
+  query: CustomerQuery,
+  plan: PostingPlan,
+  extra: SQL | undefined,
+) {
+  const ascending = query.sort === "createdAt";
+  const after = decodeCursor(query.cursor, 2);
+  const orderOf = (created: AnyPgColumn, id: AnyPgColumn) =>
+    ascending ? [asc(created), asc(id)] : [desc(created), desc(id)];
+  const keysetOf = (created: AnyPgColumn, id: AnyPgColumn) =>
+    after
+      ? sql`(${created}, ${id}) ${ascending ? sql`>` : sql`<`} (${new Date(String(after[0]))}, ${String(after[1])}::uuid)`
+      : undefined;
+  const filters = and(fieldConditions(query), extra);
+  // The name recheck belongs to the names only: a contact's customer need not contain the query.
+  const onCustomer = and(
+    filters,
+    plan.recheck ? sql`strpos(${customers.nameSearch}, ${plan.recheck}) > 0` : undefined,
+  );
+  const inContacts = contactCondition(plan.q);
+  const limit = query.limit + 1;
+
+  const named = (withKeyset: boolean) => {
+    const base = db.select({ id: postings.customerId }).from(postings).$dynamic();
+    const joined = onCustomer ? base.innerJoin(customers, eq(customers.id, postings.customerId)) : base;
+    return joined.where(
+      and(
+        eq(postings.token, plan.token),
+        scopeWhere(caller.scope, postings.ownerId),
+        withKeyset ? keysetOf(postings.createdAt, postings.customerId) : undefined,
+        onCustomer,
+      ),
+    );
+  };
+  const byContact = (withKeyset: boolean) =>
+    inContacts
+      ? db
+          .select({ id: customers.id })
+          .from(customers)
+          .where(
+            and(
+              inContacts,
+              scopeWhere(caller.scope, customers.ownerId),
+              sql`${customers.deletedAt} is null`,
+              withKeyset ? keysetOf(customers.createdAt, customers.id) : undefined,
+              filters,
+            ),
+          )
+          .$dynamic()
+      : null;
+
+  const pageNamed = named(true)
+    .orderBy(...orderOf(postings.createdAt, postings.customerId))
+    .limit(limit);
+  const pageContacts = byContact(true)
+    ?.orderBy(...orderOf(customers.createdAt, customers.id))
+    .limit(limit);
+  const ids = pageContacts ? sql`(${pageNamed}) union all (${pageContacts})` : sql`${pageNamed}`;
+
+  // Distinct customers, named or by a contact, up to one past the exact limit.
+  const countNamed = named(false).limit(EXACT_UP_TO + 1);
+  const countContacts = byContact(false);
+  const counted = countContacts ? sql`(${countNamed}) union (${countContacts})` : sql`${countNamed}`;
+  const fullCount = sql<number>`(select count(*) from (${counted}) matched)`.mapWith(Number);
+
+  return db
+    .select(after ? customerColumns : { ...customerColumns, fullCount })
+    .from(customers)
+    .where(sql`${customers.id} in (${ids})`)
+    .orderBy(...orderOf(customers.createdAt, customers.id))
+    .limit(limit);
+}
