@@ -33,6 +33,9 @@ async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
+/** A JSON answer: a record (its id) or a page (its items), read loosely. */
+type Json = { id: string; items: unknown[]; [key: string]: unknown };
+
 /** The API as one demo user (for the data a flow is not about). */
 async function apiAs(request: APIRequestContext, username: string) {
   const login = await request.post("/api/v1/auth/login", { data: { username, password: DEMO_PASSWORD } });
@@ -42,7 +45,7 @@ async function apiAs(request: APIRequestContext, username: string) {
   const send = async (method: "get" | "post" | "patch" | "put", url: string, data?: unknown) => {
     const res = await request[method](url, { headers, ...(data === undefined ? {} : { data }) });
     expect(res.ok(), `${method} ${url}: ${await res.text()}`).toBe(true);
-    return (await res.json()) as Record<string, never> & { id: string; version: number; items: never[] };
+    return (await res.json()) as Json;
   };
   return {
     get: (url: string) => send("get", url),
