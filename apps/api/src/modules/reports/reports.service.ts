@@ -1,10 +1,24 @@
-import { contactRecords, customers, type DbOrTx, feedback, products, transactions, users } from "@crm/db";
+import {
+  contactRecords,
+  customers,
+  type DbOrTx,
+  feedback,
+  products,
+  reportCustomerCounts,
+  reportCustomerDelta,
+  reportCustomerSales,
+  reportCustomerVisits,
+  reportFirstSales,
+  transactions,
+  users,
+} from "@crm/db";
 import { and, eq, gte, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Caller } from "../../plugins/access.js";
 import { shanghaiDate } from "../../shared/days.js";
 import { scopeWhere, subtreeIds } from "../../shared/scope.js";
 import { displayNameOf } from "../../shared/sql.js";
+import { compactAggregates, inDays, inDaysAt, inGrains, planBlocks } from "./aggregates.js";
 
 /** The filters every report takes: period, department (and below), owner, region, class. */
 export interface ReportFilters {
@@ -53,44 +67,50 @@ export const liveSales = isNull(transactions.deletedAt);
 
 // 1. First transaction (output design 1) ---------------------------------------------------------
 
+/**
+ * Each customer's first live sale within the caller's scope: the earliest of its first sales by
+ * each owner in scope (report_first_sales keeps one per customer and owner), then the period.
+ */
 export async function firstTransactions(db: DbOrTx, caller: Caller, f: ReportFilters) {
-  const where = and(liveSales, await ownedBy(db, caller, f, transactions.ownerId, transactions.customerId));
-  const firsts = db.$with("firsts").as(
-    db
-      .selectDistinctOn([transactions.customerId], {
-        customerId: transactions.customerId,
-        date: transactions.date,
-        productId: transactions.productId,
-        amount: transactions.amount,
-        ownerId: transactions.ownerId,
-      })
-      .from(transactions)
-      .where(where)
-      .orderBy(transactions.customerId, transactions.date, transactions.createdAt),
-  );
-  const rows = await db
-    .with(firsts)
-    .select({
-      customerId: firsts.customerId,
-      customerName: customers.name,
-      customerCode: customers.code,
-      date: firsts.date,
-      productName: products.name,
-      amount: firsts.amount,
-      salesperson: displayNameOf(firsts.ownerId),
-    })
-    .from(firsts)
-    .innerJoin(customers, eq(customers.id, firsts.customerId))
-    .innerJoin(products, eq(products.id, firsts.productId))
-    .where(and(f.from ? gte(firsts.date, f.from) : undefined, f.to ? lte(firsts.date, f.to) : undefined))
-    .orderBy(firsts.date, customers.code)
-    .limit(5000);
-  const byMonth = new Map<string, number>();
-  for (const r of rows) byMonth.set(r.date.slice(0, 7), (byMonth.get(r.date.slice(0, 7)) ?? 0) + 1);
-  return {
-    rows,
-    newCustomersByMonth: [...byMonth.entries()].map(([month, count]) => ({ month, count })),
-  };
+  const where = await ownedBy(db, caller, f, reportFirstSales.ownerId, reportFirstSales.customerId);
+  const result = await db.execute<{
+    rows: FirstRow[] | null;
+    by_month: { month: string; count: number }[] | null;
+  }>(sql`
+    with firsts as materialized (
+      select distinct on (${reportFirstSales.customerId}) ${reportFirstSales.customerId} as customer_id,
+        ${reportFirstSales.date} as date, ${reportFirstSales.productId} as product_id,
+        ${reportFirstSales.amount} as amount, ${reportFirstSales.ownerId} as owner_id
+      from ${reportFirstSales} where ${where ?? sql`true`}
+      order by ${reportFirstSales.customerId}, ${reportFirstSales.date}, ${reportFirstSales.createdAt}
+    ), picked as materialized (
+      select * from firsts where ${f.from ? sql`date >= ${f.from}::date` : sql`true`} and ${f.to ? sql`date <= ${f.to}::date` : sql`true`}
+    ), cutoff as (select date from picked order by date offset 4999 limit 1),
+    top as (
+      select p.customer_id, c.name, c.code, p.date, pr.name as product_name, p.amount, p.owner_id
+      from picked p join ${customers} c on c.id = p.customer_id join ${products} pr on pr.id = p.product_id
+      where p.date <= coalesce((select date from cutoff), 'infinity'::date)
+      order by p.date, c.code limit 5000
+    )
+    select
+      (select json_agg(json_build_object('customerId', t.customer_id, 'customerName', t.name, 'customerCode', t.code,
+          'date', t.date::text, 'productName', t.product_name, 'amount', t.amount::text,
+          'salesperson', (select display_name from ${users} u where u.id = t.owner_id)) order by t.date, t.code)
+        from top t) as rows,
+      (select json_agg(json_build_object('month', m.month, 'count', m.n) order by m.month)
+        from (select to_char(date, 'YYYY-MM') as month, count(*)::int as n from picked group by 1) m) as by_month`);
+  const r = result.rows[0];
+  return { rows: r?.rows ?? [], newCustomersByMonth: r?.by_month ?? [] };
+}
+
+interface FirstRow {
+  customerId: string;
+  customerName: string;
+  customerCode: string;
+  date: string;
+  productName: string;
+  amount: string;
+  salesperson: string | null;
 }
 
 // 2. Comprehensive customer evaluation (output design 2) -----------------------------------------
@@ -105,41 +125,103 @@ export const revenueBand = sql<string>`case
   when ${customers.annualRevenue} < 100000000 then '10m_100m'
   else 'over_100m' end`;
 
+const BAND_SCORE: Record<string, number> = { over_100m: 100, "10m_100m": 75, "1m_10m": 50, under_1m: 25 };
+const RATING_SCORE: Record<string, number> = { AAA: 100, AA: 80, A: 60, B: 40, C: 20 };
+/** 近12个月成交额档 k (score 25k): the sales of the last 365 days that give it. */
+const SALES_BAND: ((v: SQL) => SQL)[] = [
+  (v) => sql`not (${v} > 0)`,
+  (v) => sql`(${v} > 0 and ${v} < 10000)`,
+  (v) => sql`(${v} >= 10000 and ${v} < 100000)`,
+  (v) => sql`(${v} >= 100000 and ${v} < 1000000)`,
+  (v) => sql`${v} >= 1000000`,
+];
+
+/**
+ * 客户综合评价. The counts come from report_customer_counts (live customers by owner, province,
+ * class, credit rating and revenue band). The value score has few possible values: 40% of the
+ * band and 30% of the rating (known per customer) plus 30% of the sales band, so the best 100 are
+ * found score by score from the top, each score's customers in code order, and the sales of the
+ * last 365 days are added up only for customers whose band and rating could reach that score.
+ */
 export async function customerEvaluation(db: DbOrTx, caller: Caller, f: ReportFilters) {
-  const where = and(
-    isNull(customers.deletedAt),
-    await ownedBy(db, caller, { ...f, province: undefined, class: undefined }, customers.ownerId),
-    f.province ? eq(customers.province, f.province) : undefined,
-    f.class ? eq(customers.class, f.class) : undefined,
-  );
-  const group = async (key: SQL<string>) =>
-    (
-      await db
-        .select({ key, customers: sql<number>`count(*)::int` })
-        .from(customers)
-        .where(where)
-        .groupBy(key)
-        .orderBy(sql`count(*) desc`)
-    ).map((r) => ({ key: r.key ?? "unknown", customers: r.customers }));
-  const sales12 = sql`coalesce((select sum(t.amount) from ${transactions} t where t.customer_id = ${customers.id} and t.deleted_at is null and t.date >= (current_date - 365)), 0)`;
-  const score = sql<number>`round(
-    (case ${revenueBand} when 'over_100m' then 100 when '10m_100m' then 75 when '1m_10m' then 50 when 'under_1m' then 25 else 0 end) * 0.4
-    + (case ${customers.creditRating} when 'AAA' then 100 when 'AA' then 80 when 'A' then 60 when 'B' then 40 when 'C' then 20 else 0 end) * 0.3
-    + (case when ${sales12} >= 1000000 then 100 when ${sales12} >= 100000 then 75 when ${sales12} >= 10000 then 50 when ${sales12} > 0 then 25 else 0 end) * 0.3)::int`;
-  const top = await db
-    .select({
-      customerId: customers.id,
-      customerName: customers.name,
-      customerCode: customers.code,
-      province: customers.province,
-      creditRating: customers.creditRating,
-      revenueBand,
-      score,
-    })
-    .from(customers)
-    .where(where)
-    .orderBy(sql`${score} desc`, customers.code)
-    .limit(100);
+  await compactAggregates(db);
+  const noAttributes = { ...f, province: undefined, class: undefined };
+  const counts = (t: typeof reportCustomerCounts | typeof reportCustomerDelta) =>
+    ownedBy(db, caller, noAttributes, t.ownerId).then(
+      (
+        scope,
+      ) => sql`select ${t.province} as province, ${t.class} as class, ${t.creditRating} as credit_rating,
+        ${t.band} as band, ${t.customers} as customers from ${t}
+        where ${and(scope, f.province ? eq(t.province, f.province) : undefined, f.class ? eq(t.class, f.class) : undefined) ?? sql`true`}`,
+    );
+  const { rows: groups } = await db.execute<{
+    dim: "province" | "credit_rating" | "band" | "combo";
+    key: string;
+    rating: string;
+    customers: number;
+  }>(sql`
+    select case when grouping(province) = 0 then 'province' when grouping(band) = 1 then 'credit_rating'
+        when grouping(credit_rating) = 1 then 'band' else 'combo' end as dim,
+      coalesce(province, band) as key, credit_rating as rating, sum(customers)::int as customers
+    from (${await counts(reportCustomerCounts)} union all ${await counts(reportCustomerDelta)}) x
+    group by grouping sets ((province), (credit_rating), (band), (band, credit_rating))
+    having sum(customers) > 0
+    order by sum(customers) desc`);
+  const of = (dim: string, key: (g: (typeof groups)[number]) => string) =>
+    groups.filter((g) => g.dim === dim).map((g) => ({ key: key(g), customers: g.customers }));
+
+  // The possible scores, best first, with the band/rating/sales-band combinations that give each.
+  const levels = new Map<number, { band: string; rating: string; k: number }[]>();
+  for (const g of groups.filter((x) => x.dim === "combo")) {
+    const p = 0.4 * (BAND_SCORE[g.key] ?? 0) + 0.3 * (RATING_SCORE[g.rating] ?? 0);
+    for (let k = 0; k <= 4; k++) {
+      const score = Math.floor((2 * p + 15 * k + 1) / 2);
+      levels.set(score, [...(levels.get(score) ?? []), { band: g.key, rating: g.rating, k }]);
+    }
+  }
+  const scope = await ownedBy(db, caller, noAttributes, customers.ownerId);
+  const band = sql`report_revenue_band(${customers.annualRevenue})`;
+  const rating = sql`coalesce(${customers.creditRating}, '')`;
+  const sales12 = sql`(select coalesce(sum(t.amount), 0) from ${transactions} t
+    where t.customer_id = ${customers.id} and t.deleted_at is null and t.date >= (current_date - 365))`;
+  const top: {
+    customerId: string;
+    customerName: string;
+    customerCode: string;
+    province: string;
+    creditRating: string | null;
+    revenueBand: string;
+    score: number;
+  }[] = [];
+  for (const score of [...levels.keys()].sort((a, b) => b - a)) {
+    if (top.length >= 100) break;
+    const combos = levels.get(score)!;
+    const { rows } = await db.execute<Omit<(typeof top)[number], "score">>(sql`
+      select id as "customerId", name as "customerName", code as "customerCode", province,
+        credit_rating as "creditRating", band as "revenueBand"
+      from (
+        select ${customers.id}, ${customers.name}, ${customers.code}, ${customers.province}, ${customers.creditRating},
+          ${band} as band, ${rating} as rating, ${sales12} as v
+        from ${customers}
+        where ${and(
+          isNull(customers.deletedAt),
+          scope,
+          f.province ? eq(customers.province, f.province) : undefined,
+          f.class ? eq(customers.class, f.class) : undefined,
+          sql`(${band}, ${rating}) in (${sql.join(
+            combos.map((c) => sql`(${c.band}, ${c.rating})`),
+            sql`, `,
+          )})`,
+        )}
+      ) x
+      where ${sql.join(
+        combos.map((c) => sql`(band = ${c.band} and rating = ${c.rating} and ${SALES_BAND[c.k]!(sql`v`)})`),
+        sql` or `,
+      )}
+      order by code limit ${100 - top.length}`);
+    for (const r of rows) top.push({ ...r, score });
+  }
+
   const potential = await db
     .select({
       customerId: customers.id,
@@ -151,18 +233,21 @@ export async function customerEvaluation(db: DbOrTx, caller: Caller, f: ReportFi
     .from(customers)
     .where(
       and(
-        where,
+        isNull(customers.deletedAt),
+        scope,
+        f.province ? eq(customers.province, f.province) : undefined,
+        f.class ? eq(customers.class, f.class) : undefined,
         sql`${customers.lastContactAt} >= now() - interval '90 days'`,
-        sql`not exists (select 1 from ${transactions} t where t.customer_id = ${customers.id} and t.deleted_at is null)`,
+        sql`not exists (select 1 from ${reportCustomerSales} s where s.customer_id = ${customers.id} and s.grain = 'a')`,
       ),
     )
     .orderBy(sql`${customers.lastContactAt} desc`)
     .limit(200);
   return {
     formula: VALUE_SCORE_FORMULA,
-    byRegion: await group(sql<string>`${customers.province}`),
-    byCreditRating: await group(sql<string>`${customers.creditRating}`),
-    byRevenueBand: await group(revenueBand),
+    byRegion: of("province", (g) => g.key),
+    byCreditRating: of("credit_rating", (g) => g.rating || "unknown"),
+    byRevenueBand: of("band", (g) => g.key),
     rows: top,
     potential: potential.map((p) => ({ ...p, lastContactAt: p.lastContactAt?.toISOString() ?? null })),
   };
@@ -170,41 +255,50 @@ export async function customerEvaluation(db: DbOrTx, caller: Caller, f: ReportFi
 
 // 3. Visits and service (output design 3) --------------------------------------------------------
 
+/**
+ * 拜访与服务: contact records per salesperson and per customer, from report_customer_visits (per
+ * customer and owner: whole months, years or all time) and the records of the leftover days.
+ */
 export async function visits(db: DbOrTx, caller: Caller, f: ReportFilters) {
-  const where = and(
-    isNull(contactRecords.deletedAt),
-    periodTs(contactRecords.occurredAt, f),
-    await ownedBy(db, caller, f, contactRecords.ownerId, contactRecords.customerId),
-  );
-  const bySalesperson = await db
-    .select({
-      ownerId: contactRecords.ownerId,
-      salesperson: displayNameOf(contactRecords.ownerId),
-      visits: sql<number>`count(*)::int`,
-      inPerson: sql<number>`count(*) filter (where ${contactRecords.channel} in ('visit', 'meeting'))::int`,
-      customers: sql<number>`count(distinct ${contactRecords.customerId})::int`,
-      lastAt: sql<Date>`max(${contactRecords.occurredAt})`,
-    })
-    .from(contactRecords)
-    .where(where)
-    .groupBy(contactRecords.ownerId)
-    .orderBy(sql`count(*) desc`);
-  const byCustomer = await db
-    .select({
-      customerId: contactRecords.customerId,
-      customerName: customers.name,
-      visits: sql<number>`count(*)::int`,
-      lastAt: sql<Date>`max(${contactRecords.occurredAt})`,
-      lastResult: sql<
-        string | null
-      >`(array_agg(${contactRecords.result} order by ${contactRecords.occurredAt} desc))[1]`,
-    })
-    .from(contactRecords)
-    .innerJoin(customers, eq(customers.id, contactRecords.customerId))
-    .where(where)
-    .groupBy(contactRecords.customerId, customers.name)
-    .orderBy(sql`count(*) desc`)
-    .limit(500);
+  const blocks = await planBlocks(db, "contact_records", f, true);
+  const v = reportCustomerVisits;
+  const r = contactRecords;
+  const facts = sql`
+    select ${v.customerId} as customer_id, ${v.ownerId} as owner_id, ${v.visits} as visits, ${v.inPerson} as in_person,
+      ${v.lastAt} as last_at, ${v.lastResult} as last_result
+    from ${v} where ${inGrains(blocks, "report_customer_visits")}
+      and ${(await ownedBy(db, caller, f, v.ownerId, v.customerId)) ?? sql`true`}
+    union all
+    select ${r.customerId}, ${r.ownerId}, count(*)::int, (count(*) filter (where ${r.channel} in ('visit', 'meeting')))::int,
+      max(${r.occurredAt}), (array_agg(${r.result} order by ${r.occurredAt} desc))[1]
+    from ${r} where ${r.deletedAt} is null and ${inDaysAt(sql`${r.occurredAt}`, blocks)}
+      and ${(await ownedBy(db, caller, f, r.ownerId, r.customerId)) ?? sql`true`}
+    group by 1, 2`;
+  const { rows: bySalesperson } = await db.execute<{
+    ownerId: string;
+    salesperson: string | null;
+    visits: number;
+    inPerson: number;
+    customers: number;
+    lastAt: string;
+  }>(sql`
+    select owner_id as "ownerId", (select ${users.displayName} from ${users} where ${users.id} = owner_id) as salesperson,
+      sum(visits)::int as visits, sum(in_person)::int as "inPerson", count(distinct customer_id)::int as customers,
+      max(last_at) as "lastAt"
+    from (${facts}) x group by owner_id order by sum(visits) desc`);
+  const { rows: byCustomer } = await db.execute<{
+    customerId: string;
+    customerName: string;
+    visits: number;
+    lastAt: string;
+    lastResult: string | null;
+  }>(sql`
+    select x.customer_id as "customerId", c.name as "customerName", x.visits::int, x.last_at as "lastAt", x.last_result as "lastResult"
+    from (select customer_id, sum(visits) as visits, max(last_at) as last_at,
+            (array_agg(last_result order by last_at desc))[1] as last_result
+          from (${facts}) y group by customer_id order by sum(visits) desc limit 500) x
+    join ${customers} c on c.id = x.customer_id
+    order by x.visits desc`);
   const complaints = await db
     .select({
       id: feedback.id,
@@ -230,20 +324,31 @@ export async function visits(db: DbOrTx, caller: Caller, f: ReportFilters) {
     .limit(500);
   const iso = (d: Date | string) => new Date(d).toISOString();
   return {
-    rows: bySalesperson.map((r) => ({ ...r, lastAt: iso(r.lastAt) })),
-    byCustomer: byCustomer.map((r) => ({ ...r, lastAt: iso(r.lastAt) })),
+    rows: bySalesperson.map((x) => ({ ...x, lastAt: iso(x.lastAt) })),
+    byCustomer: byCustomer.map((x) => ({ ...x, lastAt: iso(x.lastAt) })),
     complaints,
   };
 }
 
 // 4. Customer value: RFM and ABC -----------------------------------------------------------------
 
+/**
+ * 客户价值 (RFM, ABC) over the customers' sales in scope and period: per customer from
+ * report_customer_sales (per customer and owner: whole months, years or all time) and the sales of
+ * the leftover days.
+ */
 export async function customerValue(db: DbOrTx, caller: Caller, f: ReportFilters) {
-  const where = and(
-    liveSales,
-    period(transactions.date, f),
-    await ownedBy(db, caller, f, transactions.ownerId, transactions.customerId),
-  );
+  const blocks = await planBlocks(db, "transactions", f, true);
+  const cs = reportCustomerSales;
+  const t = transactions;
+  const facts = sql`
+    select ${cs.customerId} as customer_id, ${cs.sales} as sales, ${cs.amount} as amount, ${cs.lastDate} as last_date
+    from ${cs} where ${inGrains(blocks, "report_customer_sales")}
+      and ${(await ownedBy(db, caller, f, cs.ownerId, cs.customerId)) ?? sql`true`}
+    union all
+    select ${t.customerId}, 1, ${t.amount}, ${t.date} from ${t}
+    where ${t.deletedAt} is null and ${inDays(sql`${t.date}`, blocks)}
+      and ${(await ownedBy(db, caller, f, t.ownerId, t.customerId)) ?? sql`true`}`;
   const on = f.to ?? shanghaiDate();
   const rows = await db.execute<{
     customer_id: string;
@@ -260,9 +365,9 @@ export async function customerValue(db: DbOrTx, caller: Caller, f: ReportFilters
     cumulative: string;
   }>(sql`
     with base as (
-      select ${transactions.customerId} as customer_id, (${on}::date - max(${transactions.date}))::int as recency_days,
-             count(*)::int as frequency, sum(${transactions.amount}) as monetary
-      from ${transactions} where ${where ?? sql`true`} group by ${transactions.customerId}
+      select customer_id, (${on}::date - max(last_date))::int as recency_days,
+             sum(sales)::int as frequency, sum(amount) as monetary
+      from (${facts}) x group by customer_id
     ), scored as (
       select b.*, 6 - ntile(5) over (order by recency_days) as r, ntile(5) over (order by frequency) as f,
              ntile(5) over (order by monetary) as m,
