@@ -1,7 +1,7 @@
 import { add, cmp, dec, lineAmount, round, str, sub, sumAmounts } from "@crm/contracts";
 import type { Task, YearStart } from "./context.js";
 import { line } from "./copy.js";
-import { hash, Rng, Weighted } from "./rng.js";
+import { hash, Rng, uid, Weighted } from "./rng.js";
 import { saleQuantity, TRANSACTION_COLUMNS } from "./sales.js";
 import { businessHours, DAY, dayOf, iso, money, qty } from "./timeline.js";
 import type { World } from "./world.js";
@@ -256,14 +256,13 @@ export function orderPlan(world: World, j: number): OrderPlan {
         if (q <= 0) return;
         if (k > 0)
           at = Math.min(last, Math.max(at + 60_000, businessHours(at + rng.int(5, 30) * DAY, rng.float())));
-        const r = new Rng(hash(ctx.seed, "order-sale", j, l.lineNo, k));
         l.deliveries.push({
           k,
           at: Math.max(at, signedAt! + 60_000),
           qtyMilli: q,
           amount: lineAmount(l.unitPrice, qty(q), l.discount),
-          transactionId: r.uuid(),
-          movementId: r.uuid(),
+          transactionId: uid(ctx.seed, "order-sale", j, l.lineNo, k),
+          movementId: uid(ctx.seed, "order-sale-movement", j, l.lineNo, k),
         });
       });
     });
@@ -543,7 +542,7 @@ export function orderGenerators(world: World) {
     payment_allocations: over((o, j) =>
       o.receivables.flatMap((r) =>
         r.payments.map((p, k) =>
-          line([new Rng(hash(ctx.seed, "allocation", j, r.instalmentNo, k)).uuid(), p.id, r.id, p.amount]),
+          line([uid(ctx.seed, "allocation", j, r.instalmentNo, k), p.id, r.id, p.amount]),
         ),
       ),
     ),

@@ -87,6 +87,25 @@ export class Rng {
   }
 }
 
+/**
+ * A version-4 UUID from 128 bits of hash of its parts: for ids that streams of different or
+ * multi-part keys share (a generator seeded with one 32-bit hash repeats itself after some 65,000
+ * keys on average: ten million sales would meet a few thousand of those).
+ */
+export function uid(...parts: (number | string)[]): string {
+  // Four chains that differ from their first step (salted at the end, four words would still
+  // come from one 32-bit chain state).
+  const h = (k: number) =>
+    hash(k, ...parts)
+      .toString(16)
+      .padStart(8, "0");
+  const a = h(0);
+  const b = h(1);
+  const c = h(2);
+  const d = h(3);
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${((Number.parseInt(c[0]!, 16) & 3) | 8).toString(16)}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+}
+
 /** Picks by weight with a binary search over the cumulative weights; built once, used a million times. */
 export class Weighted<T> {
   private readonly cumulative: number[] = [];

@@ -1,6 +1,6 @@
 import type { Task } from "./context.js";
 import { line } from "./copy.js";
-import { hash, Rng } from "./rng.js";
+import { hash, Rng, uid } from "./rng.js";
 import { DAY, dayOf, iso, money, qty } from "./timeline.js";
 import type { World } from "./world.js";
 
@@ -49,8 +49,8 @@ export function directSale(world: World, i: number): DirectSale {
   const customer = world.buyers.pick(basket, basketAt);
 
   const rng = new Rng(hash(ctx.seed, "sale", i));
-  const id = rng.uuid();
-  const movementId = rng.uuid();
+  const id = uid(ctx.seed, "sale", i);
+  const movementId = uid(ctx.seed, "sale-movement", i);
   const at = Math.max(basketAt, timeline.at(i, n, rng.float()));
   const product = world.products.pick(rng);
   const p = ctx.products[product]!;

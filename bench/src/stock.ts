@@ -1,7 +1,7 @@
 import type { Batch } from "./copy.js";
 import { line } from "./copy.js";
 import { orderPlan, yearlyNumber } from "./orders.js";
-import { hash, Rng } from "./rng.js";
+import { hash, Rng, uid } from "./rng.js";
 import { directSale } from "./sales.js";
 import { DAY, dayOf, iso, qty } from "./timeline.js";
 import type { World } from "./world.js";
@@ -223,20 +223,18 @@ export function* movementBatches(world: World, sales: OrderSales, result: StockR
           at: s.deletedAt,
           product: s.product,
           qtyMilli: s.qtyMilli,
-          id: new Rng(hash(ctx.seed, "sale-return", i)).uuid(),
+          id: uid(ctx.seed, "sale-return", i),
           createdBy: owner,
         });
       i++;
       next = i < n ? directSale(world, i) : null;
     } else {
       const j = sales.order[b]!;
-      const r = new Rng(hash(ctx.seed, "order-sale", j, sales.lineNo[b]!, sales.k[b]!));
-      r.uuid();
       issue(
         sales.product[b]!,
         sales.qtyMilli[b]!,
         tB,
-        r.uuid(),
+        uid(ctx.seed, "order-sale-movement", j, sales.lineNo[b]!, sales.k[b]!),
         yearlyNumber("HT", ctx.orderYears, j),
         sales.owner[b]!,
       );
