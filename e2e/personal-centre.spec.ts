@@ -55,6 +55,23 @@ async function apiAs(request: APIRequestContext, username: string) {
   };
 }
 
+/** A random month of 2001–2020 (no demo data, no other flow): YYYY-MM, its last day, the next month and the first month of its 12-month trend. */
+function pastMonth() {
+  const index = (2001 + Math.floor(Math.random() * 20)) * 12 + Math.floor(Math.random() * 12);
+  const ym = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
+  const last = new Date(Date.UTC(Math.floor(index / 12), (index % 12) + 1, 0)).getUTCDate();
+  return { ym: ym(index), last: String(last), next: ym(index + 1), yearBefore: ym(index - 11) };
+}
+
+/** Chooses from the user menu once it has finished opening (it grows from the button; a click meanwhile misses). */
+async function fromUserMenu(page: Page, item: string) {
+  await page.getByRole("button", { name: /^用户菜单/ }).click();
+  const menu = page.locator(".ant-dropdown").filter({ has: page.getByRole("menuitem", { name: item }) });
+  await expect(menu).toBeVisible();
+  await expect(menu).not.toHaveClass(/ant-slide-up-(appear|enter)/);
+  await menu.getByRole("menuitem", { name: item }).click();
+}
+
 const followUpCard = (page: Page) => page.locator(".ant-card").filter({ hasText: "待跟进客户" });
 
 test.describe("个人中心与系统设置", () => {
@@ -154,8 +171,8 @@ test.describe("个人中心与系统设置", () => {
     const sales2 = await apiAs(request, "sales2");
     const sales = await newUserPage(browser, "sales2");
     try {
-      await sales.getByRole("button", { name: /^用户菜单/ }).click();
-      await sales.getByRole("menuitem", { name: "通知设置" }).click();
+      await expect(followUpCard(sales)).toBeVisible();
+      await fromUserMenu(sales, "通知设置");
       await expect(sales).toHaveURL(/\/personal\/notifications$/);
       const taskSwitch = sales.getByRole("switch", { name: "任务分配" });
       await expect(taskSwitch).toBeChecked();
@@ -225,7 +242,9 @@ test.describe("个人中心与系统设置", () => {
     const admin = await apiAs(request, "admin");
     const sales1 = await apiAs(request, "sales1");
 
-    // June 2025, a month no other flow touches: three calls and a visit… (one of them on 1 July in Shanghai)
+    // A month long past that no other flow touches (and a retry picks another): two calls and a visit…
+    // (and a call just after midnight on the 1st of the next month in Shanghai, which is not in it)
+    const { ym, last, next, yearBefore } = pastMonth();
     const customer = await sales1.post("/api/v1/customers?allowDuplicate=true", {
       name: `宁波统计精机${tag}`,
       class: "1",
@@ -233,10 +252,10 @@ test.describe("个人中心与系统设置", () => {
       city: "宁波市",
     });
     for (const [occurredAt, channel] of [
-      ["2025-06-03T09:00:00+08:00", "phone"],
-      ["2025-06-12T15:00:00+08:00", "visit"],
-      ["2025-06-30T23:30:00+08:00", "phone"],
-      ["2025-07-01T00:30:00+08:00", "phone"],
+      [`${ym}-03T09:00:00+08:00`, "phone"],
+      [`${ym}-12T15:00:00+08:00`, "visit"],
+      [`${ym}-${last}T23:30:00+08:00`, "phone"],
+      [`${next}-01T00:30:00+08:00`, "phone"],
     ]) {
       await sales1.post("/api/v1/contact-records", {
         customerId: customer.id,
@@ -247,11 +266,11 @@ test.describe("个人中心与系统设置", () => {
     }
     await sales1.post("/api/v1/care-records", {
       customerId: customer.id,
-      careDate: "2025-06-10",
+      careDate: `${ym}-10`,
       kind: "gift",
       content: "端午礼品",
     });
-    await sales1.post("/api/v1/tasks", { title: `六月未完成${tag}`, dueOn: "2025-06-20" });
+    await sales1.post("/api/v1/tasks", { title: `六月未完成${tag}`, dueOn: `${ym}-20` });
     // …an order signed for ¥2,469.00, a direct sale of ¥50.00 and ¥1,000.00 received.
     const categories = (await admin.get("/api/v1/product-categories")).items as {
       id: string;
@@ -274,14 +293,14 @@ test.describe("个人中心与系统设置", () => {
     });
     const order = await sales1.post("/api/v1/orders", {
       customerId: customer.id,
-      signingDate: "2025-06-15",
+      signingDate: `${ym}-15`,
       lines: [{ productId: product.id, unitPrice: "1234.50", quantity: "2" }],
     });
     await sales1.post(`/api/v1/orders/${order.id}/transitions`, { action: "sign" });
     await sales1.post("/api/v1/transactions", {
       customerId: customer.id,
       productId: product.id,
-      date: "2025-06-20",
+      date: `${ym}-20`,
       unitPrice: "12.50",
       quantity: "4",
     });
@@ -290,15 +309,15 @@ test.describe("个人中心与系统设置", () => {
     }[];
     await admin.post("/api/v1/payments", {
       customerId: customer.id,
-      receivedOn: "2025-06-28",
+      receivedOn: `${ym}-28`,
       amount: "1000.00",
       method: "bank_transfer",
       allocations: [{ receivableId: receivable!.id, amount: "1000.00" }],
     });
 
     await loginAs(page, "sales1");
-    await page.getByRole("button", { name: /^用户菜单/ }).click();
-    await page.getByRole("menuitem", { name: "我的统计" }).click();
+    await expect(followUpCard(page)).toBeVisible();
+    await fromUserMenu(page, "我的统计");
     await expect(page).toHaveURL(/\/personal\/stats$/);
     await expect(page.getByRole("heading", { name: "个人中心" })).toBeVisible();
     // This month by default: the customer made today is among the new ones.
@@ -307,13 +326,13 @@ test.describe("个人中心与系统设置", () => {
     await expect(figure("新增客户")).toContainText(/[1-9]\d*/);
     await shot(page, "stats-this-month");
 
-    // Any range: June 2025.
+    // Any range: that month.
     await page.getByPlaceholder("开始日期").click();
-    await page.getByPlaceholder("开始日期").fill("2025-06-01");
+    await page.getByPlaceholder("开始日期").fill(`${ym}-01`);
     await page.getByPlaceholder("开始日期").press("Enter");
-    await page.getByPlaceholder("结束日期").fill("2025-06-30");
+    await page.getByPlaceholder("结束日期").fill(`${ym}-${last}`);
     await page.getByPlaceholder("结束日期").press("Enter");
-    await expect(page).toHaveURL(/\/personal\/stats\?from=2025-06-01&to=2025-06-30$/);
+    await expect(page).toHaveURL(new RegExp(`/personal/stats\\?from=${ym}-01&to=${ym}-${last}$`));
     await expect(page.getByRole("radio", { name: "自定义" })).toBeChecked();
     for (const [name, value] of [
       ["新增客户", "0"],
@@ -332,13 +351,15 @@ test.describe("个人中心与系统设置", () => {
     await expect(channels.getByRole("listitem").filter({ hasText: "电话" })).toContainText("2 次");
     await expect(channels.getByRole("listitem").filter({ hasText: "拜访" })).toContainText("1 次");
     await expect(channels.getByRole("listitem").filter({ hasText: "微信" })).toContainText("0 次");
-    // The 12 months up to June 2025: July 2024 first, June last with the same figures, July's call not in it.
+    // The 12 months up to that month: the same month a year before first, it last with the same figures.
     await expect(page.getByRole("img", { name: /近 12 个月/ })).toBeVisible();
     const rows = page.getByRole("row").filter({ hasText: /^20\d\d-\d\d/ });
     await expect(rows).toHaveCount(12);
-    await expect(rows.first()).toContainText("2024-07");
-    await expect(rows.last()).toHaveText(/^2025-06\s*0\s*3\s*1\s*0\s*1\s*¥2,469\.00\s*¥1,000\.00$/);
-    await shot(page, "stats-june");
+    await expect(rows.first()).toContainText(yearBefore);
+    await expect(rows.last()).toHaveText(
+      new RegExp(`^${ym}\\s*0\\s*3\\s*1\\s*0\\s*1\\s*¥2,469\\.00\\s*¥1,000\\.00$`),
+    );
+    await shot(page, "stats-month");
 
     // The period is in the URL: a reload keeps it; a preset replaces it.
     await page.reload();
