@@ -1,6 +1,13 @@
-import { sql } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { normaliseText, postingTokens, SEARCH_STOP_GRAMS, searchGrams } from "./search.js";
+import { customerSearchPostings, customers } from "./schema/index.js";
+import {
+  customerSearchColumns,
+  normaliseText,
+  postingTokens,
+  SEARCH_STOP_GRAMS,
+  searchGrams,
+} from "./search.js";
 import { freshTestDatabase } from "./testing.js";
 
 const h = await freshTestDatabase();
@@ -41,5 +48,42 @@ describe("a query's posting tokens", () => {
     expect(postingTokens("宏达有限公司")).toEqual({ tokens: ["宏达有", "达有限"], exact: false });
     expect(postingTokens("有限公司")).toEqual({ tokens: [], exact: false });
     for (const stop of SEARCH_STOP_GRAMS) expect(searchGrams(`宏达${stop}`)).not.toContain(stop);
+  });
+});
+
+describe("customer_search_postings_rebuild()", () => {
+  it("posts every live customer afresh, as the triggers did, and keeps the indexes", async () => {
+    const names = ["湖州丝绸有限公司", "湖州南浔木业", "长兴蓄电池厂"];
+    await h.db.insert(customers).values(
+      names.map((name, i) => ({
+        name,
+        code: `1类-${i + 1}`,
+        class: "1",
+        province: "浙江省",
+        city: "湖州市",
+        ...customerSearchColumns({ name }),
+        deletedAt: i === 2 ? new Date() : null,
+      })),
+    );
+    const all = () =>
+      h.db
+        .select()
+        .from(customerSearchPostings)
+        .orderBy(asc(customerSearchPostings.token), asc(customerSearchPostings.customerId));
+    const byTriggers = await all();
+    expect(byTriggers).toHaveLength(
+      searchGrams(normaliseText(names[0]!)).length + searchGrams(normaliseText(names[1]!)).length,
+    );
+    await h.db.execute(sql`delete from customer_search_postings where token = '湖州'`);
+    const { rows } = await h.db.execute<{ n: number }>(sql`select customer_search_postings_rebuild() as n`);
+    expect(Number(rows[0]!.n)).toBe(byTriggers.length);
+    expect(await all()).toEqual(byTriggers);
+    const indexes = await h.db.execute<{ indexname: string }>(
+      sql`select indexname from pg_indexes where tablename = 'customer_search_postings' order by 1`,
+    );
+    expect(indexes.rows.map((r) => r.indexname)).toEqual([
+      "customer_search_postings_date_idx",
+      "customer_search_postings_owner_idx",
+    ]);
   });
 });
