@@ -73,12 +73,15 @@ async function rarest(db: DbOrTx, tokens: string[]): Promise<string> {
 export const EXACT_UP_TO = 1_000;
 
 /**
- * The statement of one page (limit + 1 rows of `columns`) and, on the first page, the number of
- * matches counted up to EXACT_UP_TO + 1 (`fullCount` on every row).
+ * The statement of one page (limit + 1 rows of customerColumns) and, on the first page, the
+ * number of matches (`fullCount` on every row), exact up to EXACT_UP_TO and past it at least
+ * EXACT_UP_TO + 1:
  * - the names: the token's postings in the caller's scope, in date order, joined to the customer
- *   only when another filter or a recheck needs its row;
- * - contacts' names (2+ characters): their customers, as in the general search.
- * `extra` holds the custom-field filters. The rows have customerColumns.
+ *   only when another filter or a recheck needs its row; counted up to EXACT_UP_TO + 1 (each
+ *   customer is posted once per token, so no deduplication);
+ * - contacts' names (2+ characters): their customers as in the general search, read once (a
+ *   materialised CTE); those whose own name matches too are counted with the names already.
+ * `extra` holds the custom-field filters.
  */
 export function postingPage(
   db: DbOrTx,
@@ -89,18 +92,16 @@ export function postingPage(
 ) {
   const ascending = query.sort === "createdAt";
   const after = decodeCursor(query.cursor, 2);
-  const orderOf = (created: AnyPgColumn, id: AnyPgColumn) =>
+  const orderOf = (created: AnyPgColumn | SQL.Aliased, id: AnyPgColumn | SQL.Aliased) =>
     ascending ? [asc(created), asc(id)] : [desc(created), desc(id)];
-  const keysetOf = (created: AnyPgColumn, id: AnyPgColumn) =>
+  const keysetOf = (created: AnyPgColumn | SQL.Aliased, id: AnyPgColumn | SQL.Aliased) =>
     after
       ? sql`(${created}, ${id}) ${ascending ? sql`>` : sql`<`} (${new Date(String(after[0]))}, ${String(after[1])}::uuid)`
       : undefined;
   const filters = and(fieldConditions(query), extra);
+  const nameHas = sql`strpos(${customers.nameSearch}, ${plan.q}) > 0`;
   // The name recheck belongs to the names only: a contact's customer need not contain the query.
-  const onCustomer = and(
-    filters,
-    plan.recheck ? sql`strpos(${customers.nameSearch}, ${plan.recheck}) > 0` : undefined,
-  );
+  const onCustomer = and(filters, plan.recheck ? nameHas : undefined);
   const inContacts = contactCondition(plan.q);
   const limit = query.limit + 1;
 
@@ -116,41 +117,47 @@ export function postingPage(
       ),
     );
   };
-  const byContact = (withKeyset: boolean) =>
-    inContacts
-      ? db
-          .select({ id: customers.id })
-          .from(customers)
-          .where(
-            and(
-              inContacts,
-              scopeWhere(caller.scope, customers.ownerId),
-              sql`${customers.deletedAt} is null`,
-              withKeyset ? keysetOf(customers.createdAt, customers.id) : undefined,
-              filters,
-            ),
-          )
-          .$dynamic()
-      : null;
-
   const pageNamed = named(true)
     .orderBy(...orderOf(postings.createdAt, postings.customerId))
     .limit(limit);
-  const pageContacts = byContact(true)
-    ?.orderBy(...orderOf(customers.createdAt, customers.id))
-    .limit(limit);
-  const ids = pageContacts ? sql`(${pageNamed}) union all (${pageContacts})` : sql`${pageNamed}`;
+  const countNamed = sql`(select count(*) from (${named(false).limit(EXACT_UP_TO + 1)}) n)`;
 
-  // Distinct customers, named or by a contact, up to one past the exact limit.
-  const countNamed = named(false).limit(EXACT_UP_TO + 1);
-  const countContacts = byContact(false);
-  const counted = countContacts ? sql`(${countNamed}) union (${countContacts})` : sql`${countNamed}`;
-  const fullCount = sql<number>`(select count(*) from (${counted}) matched)`.mapWith(Number);
-
+  const columns = (fullCount: SQL | null) =>
+    fullCount ? { ...customerColumns, fullCount: fullCount.mapWith(Number) } : customerColumns;
+  if (!inContacts) {
+    return db
+      .select(columns(after ? null : countNamed))
+      .from(customers)
+      .where(sql`${customers.id} in (${pageNamed})`)
+      .orderBy(...orderOf(customers.createdAt, customers.id))
+      .limit(limit);
+  }
+  const byContact = db.$with("by_contact").as(
+    db
+      .select({
+        id: customers.id,
+        createdAt: customers.createdAt,
+        named: sql<boolean>`${nameHas}`.as("named"),
+      })
+      .from(customers)
+      .where(
+        and(
+          inContacts,
+          scopeWhere(caller.scope, customers.ownerId),
+          sql`${customers.deletedAt} is null`,
+          filters,
+        ),
+      ),
+  );
+  const pageContacts = sql`(select ${byContact.id} from ${byContact} ${
+    after ? sql`where ${keysetOf(byContact.createdAt, byContact.id)}` : sql``
+  } order by ${sql.join(orderOf(byContact.createdAt, byContact.id), sql`, `)} limit ${limit})`;
+  const countContacts = sql`(select count(*) from ${byContact} where not ${byContact.named})`;
   return db
-    .select(after ? customerColumns : { ...customerColumns, fullCount })
+    .with(byContact)
+    .select(columns(after ? null : sql`${countNamed} + ${countContacts}`))
     .from(customers)
-    .where(sql`${customers.id} in (${ids})`)
+    .where(sql`${customers.id} in ((${pageNamed}) union all ${pageContacts})`)
     .orderBy(...orderOf(customers.createdAt, customers.id))
     .limit(limit);
 }
