@@ -31,6 +31,11 @@ export interface Caller {
   apiKeyId?: string | null;
   /** Whose records this caller reaches; apply with scopeWhere(). */
   scope: Scope;
+  /**
+   * The access version read with this request (bumped by any change to users, roles or
+   * departments): what per-process caches of such data are checked against.
+   */
+  accessVersion?: number;
 }
 
 declare module "fastify" {
@@ -179,5 +184,6 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
     permissions,
     grants: access.grants,
     scope: access.scope,
+    accessVersion: user.accessVersion,
   };
 }

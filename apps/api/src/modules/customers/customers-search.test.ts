@@ -13,7 +13,7 @@ import { createCustomer } from "../../../test/customers-fixtures.js";
 import { clientsFor, type Inject, multipart, setupApp } from "../../../test/helper.js";
 
 const { app, db } = await setupApp();
-const [sales1, sales2, mgr1, gm] = await clientsFor(app, ["sales1", "sales2", "mgr1", "gm"]);
+const [sales1, sales2, mgr1, gm, admin] = await clientsFor(app, ["sales1", "sales2", "mgr1", "gm", "admin"]);
 const userId = async (username: string) =>
   (await db.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]!.id;
 const [sales1Id, sales2Id] = [await userId("sales1"), await userId("sales2")];
@@ -272,5 +272,26 @@ describe("a name search through the postings", () => {
     // And by the trigram recheck of a longer query.
     expect(await search(gm, "柑橘12号园")).toMatchObject({ total: 1, totalExact: true });
     expect((await search(sales1, "柑橘")).total).toBe(0);
+  });
+});
+
+describe("owners' names on list pages", () => {
+  it("come from a cache that a rename (or a new user) refreshes at once, on every path", async () => {
+    const c = await createCustomer(sales2, { name: "义乌小商品外贸" });
+    const shown = async (extra: string) =>
+      (await sales2({ url: `/api/v1/customers?limit=200${extra}` }))
+        .json()
+        .items.find((x: { id: string }) => x.id === c.id)?.ownerName;
+    // The plain list, the postings and the general search (another order).
+    const paths = ["", `&q=${encodeURIComponent("小商品")}`, `&q=${encodeURIComponent("小商品")}&sort=name`];
+    for (const p of paths) expect(await shown(p), p).toBe("刘洋");
+    const renamed = await admin({
+      method: "PATCH",
+      url: `/api/v1/users/${sales2Id}`,
+      payload: { displayName: "刘洋洋" },
+    });
+    expect(renamed.statusCode).toBe(200);
+    for (const p of paths) expect(await shown(p), p).toBe("刘洋洋");
+    expect((await sales2({ url: `/api/v1/customers/${c.id}` })).json().ownerName).toBe("刘洋洋");
   });
 });

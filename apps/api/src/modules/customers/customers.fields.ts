@@ -43,8 +43,10 @@ const SHOWN = [
 ] as const;
 type Shown = (typeof SHOWN)[number];
 
-/** The columns a customer is read with (derived search columns left out), plus its owner's name. */
-export const customerColumns = {
-  ...(Object.fromEntries(SHOWN.map((k) => [k, customers[k]])) as { [K in Shown]: (typeof customers)[K] }),
-  ownerName,
+/** The columns a customer is read with (derived search columns left out). */
+export const listColumns = Object.fromEntries(SHOWN.map((k) => [k, customers[k]])) as {
+  [K in Shown]: (typeof customers)[K];
 };
+
+/** listColumns plus the owner's name (lists add names from a cache instead: userNames). */
+export const customerColumns = { ...listColumns, ownerName };

@@ -12,7 +12,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Caller } from "../../plugins/access.js";
 import { decodeCursor } from "../../shared/cursor.js";
 import { scopeWhere } from "../../shared/scope.js";
-import { customerColumns } from "./customers.fields.js";
+import { listColumns } from "./customers.fields.js";
 import { CODE, contactCondition, fieldConditions } from "./customers.query.js";
 
 /**
@@ -73,7 +73,7 @@ async function rarest(db: DbOrTx, tokens: string[]): Promise<string> {
 export const EXACT_UP_TO = 1_000;
 
 /**
- * The statement of one page (limit + 1 rows of customerColumns) and, on the first page, the
+ * The statement of one page (limit + 1 rows of listColumns) and, on the first page, the
  * number of matches (`fullCount` on every row), exact up to EXACT_UP_TO and past it at least
  * EXACT_UP_TO + 1:
  * - the names: the token's postings in the caller's scope, in date order, joined to the customer
@@ -123,7 +123,7 @@ export function postingPage(
   const countNamed = sql`(select count(*) from (${named(false).limit(EXACT_UP_TO + 1)}) n)`;
 
   const columns = (fullCount: SQL | null) =>
-    fullCount ? { ...customerColumns, fullCount: fullCount.mapWith(Number) } : customerColumns;
+    fullCount ? { ...listColumns, fullCount: fullCount.mapWith(Number) } : listColumns;
   if (!inContacts) {
     return db
       .select(columns(after ? null : countNamed))

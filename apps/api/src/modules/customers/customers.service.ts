@@ -22,6 +22,7 @@ import { type RequestContext, writeAudit } from "../../shared/audit.js";
 import { pageOf } from "../../shared/cursor.js";
 import { AppError, notFound } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
+import { userNames } from "../../shared/user-names.js";
 import { checkVersion, diff } from "../../shared/versioning.js";
 import {
   customFilterConditions,
@@ -31,7 +32,7 @@ import {
 import { assertDictionaryCodes } from "../dictionaries/dictionaries.service.js";
 import { emitEvent } from "../webhooks/webhooks.service.js";
 import { findDuplicates } from "./customers.duplicates.js";
-import { customerColumns } from "./customers.fields.js";
+import { customerColumns, listColumns } from "./customers.fields.js";
 import { listConditions, sorting } from "./customers.query.js";
 import { EXACT_UP_TO, postingPage, postingPlan } from "./customers.search.js";
 
@@ -121,6 +122,23 @@ async function estimateMatches(db: DbOrTx, where: SQL | undefined): Promise<numb
   return rows;
 }
 
+/** A page's rows get their owners' names (from the per-process cache of names), in place. */
+async function withOwnerNames<T extends { ownerId: string | null }>(
+  db: DbOrTx,
+  caller: Caller,
+  page: { items: T[]; nextCursor: string | null },
+) {
+  const names = await userNames(
+    db,
+    caller.accessVersion,
+    page.items.map((r) => r.ownerId),
+  );
+  for (const r of page.items) {
+    (r as T & { ownerName: string | null }).ownerName = r.ownerId ? (names.get(r.ownerId) ?? null) : null;
+  }
+  return page;
+}
+
 /**
  * One page of the list. The first page carries a total: when the planner expects a small result
  * it is counted exactly in the same query as the page (a window count: the matches are read
@@ -138,7 +156,7 @@ export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQ
     const rows = (await postingPage(db, caller, query, plan, custom)) as (Row & {
       fullCount?: number;
     })[];
-    const page = pageOf(rows, query.limit, keyOf);
+    const page = await withOwnerNames(db, caller, pageOf(rows, query.limit, keyOf));
     const counted = query.cursor ? null : (rows[0]?.fullCount ?? 0);
     const exact = counted !== null && counted <= EXACT_UP_TO;
     return {
@@ -156,15 +174,19 @@ export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQ
   const estimate = query.cursor ? null : await estimateMatches(db, where);
   const exact = estimate !== null && estimate <= EXACT_UP_TO;
   const columns = exact
-    ? { ...customerColumns, fullCount: sql<number>`count(*) over ()`.mapWith(Number) }
-    : customerColumns;
+    ? { ...listColumns, fullCount: sql<number>`count(*) over ()`.mapWith(Number) }
+    : listColumns;
   const rows = await db
     .select(columns)
     .from(customers)
     .where(and(where, keyset))
     .orderBy(...order)
     .limit(query.limit + 1);
-  const page = pageOf(rows as (Row & { fullCount?: number })[], query.limit, keyOf);
+  const page = await withOwnerNames(
+    db,
+    caller,
+    pageOf(rows as (Row & { fullCount?: number })[], query.limit, keyOf),
+  );
   return {
     items: page.items.map((r) => present(r)),
     nextCursor: page.nextCursor,
