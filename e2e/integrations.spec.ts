@@ -176,7 +176,7 @@ test.describe("开放接口", () => {
       const testRow = log.getByRole("row", { name: /测试事件/ });
       await expect(testRow).toContainText("成功");
       await expect(testRow).toContainText("204");
-      expect(received.at(-1)?.headers["x-crm-event"]).toBe("webhook.test");
+      expect(received.some((r) => r.headers["x-crm-event"] === "webhook.test" && r.valid)).toBe(true);
       await log.getByRole("button", { name: "关闭" }).first().click();
       await expect(row).toContainText("204");
 
@@ -236,11 +236,13 @@ test.describe("开放接口", () => {
       expect(rotated.secret).not.toBe(secret);
       secret = rotated.secret;
       await rotated.modal.getByRole("button", { name: "我已记下" }).click();
-      const before = received.length;
+      // Other flows create customers on the same server meanwhile: count test events only.
+      const tests = () => received.filter((r) => r.headers["x-crm-event"] === "webhook.test");
+      const before = tests().length;
       await row.getByRole("button", { name: `更多操作 ${url}` }).click();
       await page.getByRole("menuitem", { name: "发送测试事件" }).click();
-      await expect.poll(() => received.length, { timeout: 15_000 }).toBe(before + 1);
-      expect(received.at(-1)?.valid).toBe(true);
+      await expect.poll(() => tests().length, { timeout: 15_000 }).toBe(before + 1);
+      expect(tests().at(-1)?.valid).toBe(true);
 
       // An edit: closing with changes asks first and keeps them; saving sends only the change.
       await row.getByRole("button", { name: "编辑" }).click();
