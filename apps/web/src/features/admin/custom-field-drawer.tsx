@@ -9,10 +9,10 @@ import {
   UNIQUE_CAPABLE,
 } from "@crm/contracts";
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App, Button, Col, Drawer, Flex, Form, Input, Radio, Row, Switch, Typography } from "antd";
+import { App, Col, Drawer, Form, Input, Radio, Row, Switch, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { errorMessage, isApiError } from "../../shared/api";
+import { isApiError } from "../../shared/api";
 import {
   createCustomField,
   fetchCustomField,
@@ -23,6 +23,7 @@ import { mergeReloaded } from "../../shared/forms/merge-reload";
 import { applyFieldErrors, isFormField, zodRule } from "../../shared/forms/zod-rule";
 import { isConflict } from "./admin-format";
 import { CustomFieldOptionsEditor, type OptionRow, optionValue } from "./custom-field-options-editor";
+import { SaveAlerts, SaveCancelFooter } from "./form-drawer-parts";
 import { useInvalidateAdmin } from "./use-admin-queries";
 
 interface FieldFormValues {
@@ -210,32 +211,15 @@ export function CustomFieldDrawer({ entity, field, onClose }: CustomFieldDrawerP
           ? t("admin.customFields.editTitle", { name: field.label })
           : t("admin.customFields.createTitle", { entity: entityName })
       }
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={close}>{t("admin.common.cancel")}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {t("admin.common.save")}
-          </Button>
-        </Flex>
-      }
+      footer={<SaveCancelFooter onCancel={close} onSave={() => form.submit()} saving={save.isPending} />}
     >
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t("admin.common.conflictTitle")}
-          description={t("admin.common.conflictBody")}
-          action={
-            <Button size="small" loading={reload.isPending} onClick={() => reload.mutate()}>
-              {t("admin.common.reload")}
-            </Button>
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      {error && !conflict && !onFields && (
-        <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />
-      )}
+      <SaveAlerts
+        conflict={Boolean(conflict)}
+        onReload={() => reload.mutate()}
+        reloading={reload.isPending}
+        error={error}
+        onFields={onFields}
+      />
       <Form<FieldFormValues>
         form={form}
         layout="vertical"

@@ -1,13 +1,14 @@
 import { type Department, Money, type User, UserCreate, type UserUpdate } from "@crm/contracts";
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App, Button, Drawer, Flex, Form, Input, Select, TreeSelect } from "antd";
+import { App, Drawer, Flex, Form, Input, Select, TreeSelect } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { errorMessage, isApiError, usePermissions } from "../../shared/api";
+import { isApiError, usePermissions } from "../../shared/api";
 import { applyFieldErrors, zodRule } from "../../shared/forms/zod-rule";
 import { createUser, fetchUser, updateUser } from "./admin-api";
 import { isConflict } from "./admin-format";
 import { departmentOptions } from "./department-tree";
+import { SaveAlerts, SaveCancelFooter } from "./form-drawer-parts";
 import { useInvalidateAdmin, useRoles } from "./use-admin-queries";
 import { UserSelect } from "./user-select";
 
@@ -152,32 +153,15 @@ export function UserFormDrawer({ open, user, departments, onClose, onCreated }: 
       destroyOnHidden
       size={560}
       title={user ? t("admin.users.editTitle", { name: user.displayName }) : t("admin.users.createTitle")}
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t("admin.common.cancel")}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {t("admin.common.save")}
-          </Button>
-        </Flex>
-      }
+      footer={<SaveCancelFooter onCancel={onClose} onSave={() => form.submit()} saving={save.isPending} />}
     >
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t("admin.common.conflictTitle")}
-          description={t("admin.common.conflictBody")}
-          action={
-            <Button size="small" loading={reload.isPending} onClick={() => reload.mutate()}>
-              {t("admin.common.reload")}
-            </Button>
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      {error && !conflict && !onFields && (
-        <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />
-      )}
+      <SaveAlerts
+        conflict={Boolean(conflict)}
+        onReload={() => reload.mutate()}
+        reloading={reload.isPending}
+        error={error}
+        onFields={onFields}
+      />
       <Form<UserFormValues>
         form={form}
         layout="vertical"

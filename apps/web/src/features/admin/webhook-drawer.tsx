@@ -7,13 +7,14 @@ import {
   type WebhookWithSecret,
 } from "@crm/contracts";
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App, Button, Checkbox, Drawer, Flex, Form, Input, Switch } from "antd";
+import { App, Checkbox, Drawer, Flex, Form, Input, Switch } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { errorMessage, isApiError } from "../../shared/api";
+import { isApiError } from "../../shared/api";
 import { mergeReloaded } from "../../shared/forms/merge-reload";
 import { applyFieldErrors, isFormField, zodRule } from "../../shared/forms/zod-rule";
 import { isConflict } from "./admin-format";
+import { SaveAlerts, SaveCancelFooter } from "./form-drawer-parts";
 import "./integrations.css";
 import { createWebhook, fetchWebhook, updateWebhook, useInvalidateIntegrations } from "./integrations-api";
 
@@ -199,32 +200,15 @@ export function WebhookDrawer({
       destroyOnHidden
       size={640}
       title={subscription ? t("integrations.webhooks.editTitle") : t("integrations.webhooks.createTitle")}
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={close}>{t("admin.common.cancel")}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {t("admin.common.save")}
-          </Button>
-        </Flex>
-      }
+      footer={<SaveCancelFooter onCancel={close} onSave={() => form.submit()} saving={save.isPending} />}
     >
-      {conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t("admin.common.conflictTitle")}
-          description={t("admin.common.conflictBody")}
-          action={
-            <Button size="small" loading={reload.isPending} onClick={() => reload.mutate()}>
-              {t("admin.common.reload")}
-            </Button>
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      {error && !conflict && !onFields && (
-        <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />
-      )}
+      <SaveAlerts
+        conflict={Boolean(conflict)}
+        onReload={() => reload.mutate()}
+        reloading={reload.isPending}
+        error={error}
+        onFields={onFields}
+      />
       <Form<WebhookFormValues>
         form={form}
         layout="vertical"
