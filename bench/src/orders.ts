@@ -235,7 +235,7 @@ export function orderPlan(world: World, j: number): OrderPlan {
     signedAt !== null &&
     (status === "partially_delivered" || status === "delivered" || status === "completed")
   ) {
-    const firstAt = Math.min(last, businessHours(signedAt + rng.int(2, 30) * DAY, rng.float()));
+    const firstAt = businessHours(signedAt + rng.int(2, 30) * DAY, rng.float());
     lines.forEach((l, n) => {
       const p = ctx.products[l.product]!;
       const unit = p.fractional ? 10 : 1000;
@@ -254,11 +254,13 @@ export function orderPlan(world: World, j: number): OrderPlan {
       let at = firstAt;
       parts.forEach((q, k) => {
         if (q <= 0) return;
-        if (k > 0)
-          at = Math.min(last, Math.max(at + 60_000, businessHours(at + rng.int(5, 30) * DAY, rng.float())));
+        if (k > 0) at = Math.max(at + 60_000, businessHours(at + rng.int(5, 30) * DAY, rng.float()));
+        // A delivery due after the data's last moment has not happened yet.
+        const when = Math.max(at, signedAt! + 60_000);
+        if (when > last) return;
         l.deliveries.push({
           k,
-          at: Math.max(at, signedAt! + 60_000),
+          at: when,
           qtyMilli: q,
           amount: lineAmount(l.unitPrice, qty(q), l.discount),
           transactionId: uid(ctx.seed, "order-sale", j, l.lineNo, k),
@@ -267,8 +269,10 @@ export function orderPlan(world: World, j: number): OrderPlan {
       });
     });
     const deliveries = lines.flatMap((l) => l.deliveries);
+    const complete = lines.every((l) => l.deliveries.reduce((sum, d) => sum + d.qtyMilli, 0) === l.qtyMilli);
     if (!deliveries.length) status = "signed";
-    else {
+    else if (!complete) status = "partially_delivered";
+    if (deliveries.length) {
       updatedAt = Math.max(...deliveries.map((d) => d.at));
       version += new Set(deliveries.map((d) => d.at)).size;
       if (status === "completed") {

@@ -148,8 +148,11 @@ export function* movementBatches(world: World, sales: OrderSales, result: StockR
     reference: string | null,
     productionDate: string | null,
     createdBy: string,
-    at: number,
+    when: number,
   ) => {
+    // A product's movements get strictly increasing times (a millisecond apart at the least), so
+    // the ledger's order by time is the order the balances were computed in.
+    const at = Math.max(when, lastAt[p]! + 1);
     balance[p] = balance[p]! + delta;
     lastAt[p] = at;
     text += line([

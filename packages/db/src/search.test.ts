@@ -14,11 +14,14 @@ const h = await freshTestDatabase();
 afterAll(() => h.drop());
 
 describe("name grams of the search postings", () => {
-  it("are the distinct 1-, 2- and 3-character pieces but those of 有限公司", () => {
-    expect(searchGrams("华华公司").sort()).toEqual(["华", "华华", "华华公", "华公", "华公司"].sort());
+  it("are the distinct 2- and 3-ideograph pieces but those of 有限公司", () => {
+    expect(searchGrams("华华公司").sort()).toEqual(["华华", "华华公", "华公", "华公司"].sort());
     expect(searchGrams("有限公司")).toEqual([]);
     expect(searchGrams("")).toEqual([]);
-    expect(searchGrams("ab")).toEqual(["a", "b", "ab"]);
+    expect(searchGrams("ab")).toEqual([]);
+    // Ideographs only: letters, digits and brackets are searched by pinyin, phone or code.
+    expect(searchGrams("宏达(3m)厂")).toEqual(["宏达"]);
+    expect(searchGrams("宏")).toEqual([]);
   });
 
   it("are computed the same by the database's customer_search_grams() (its triggers post them)", async () => {
@@ -27,6 +30,8 @@ describe("name grams of the search postings", () => {
       "宏达（杭州）科技股份有限公司",
       "华华华",
       "3m中国有限公司",
+      "宏达(杭州)1号厂",
+      "abc",
       "𠀀𠀁字公司", // outside the basic plane: one character each, in JavaScript and in PostgreSQL
       "有限公司",
       "宏",
@@ -40,13 +45,21 @@ describe("name grams of the search postings", () => {
 });
 
 describe("a query's posting tokens", () => {
-  it("are the query itself up to 3 characters (exact), its trigrams beyond (to recheck), never a stop gram", () => {
-    expect(postingTokens("华")).toEqual({ tokens: ["华"], exact: true });
+  it("are the query itself for 2 or 3 ideographs (exact), its longest posted pieces otherwise (to recheck), never a stop gram", () => {
+    // One character: the date index, not the postings.
+    expect(postingTokens("华").tokens).toEqual([]);
+    expect(postingTokens("宏达")).toEqual({ tokens: ["宏达"], exact: true });
     expect(postingTokens("杭州宏")).toEqual({ tokens: ["杭州宏"], exact: true });
     expect(postingTokens("杭州宏达")).toEqual({ tokens: ["杭州宏", "州宏达"], exact: false });
-    expect(postingTokens("公司")).toEqual({ tokens: [], exact: true });
+    expect(postingTokens("公司").tokens).toEqual([]);
     expect(postingTokens("宏达有限公司")).toEqual({ tokens: ["宏达有", "达有限"], exact: false });
-    expect(postingTokens("有限公司")).toEqual({ tokens: [], exact: false });
+    expect(postingTokens("有限公司").tokens).toEqual([]);
+    // Not a posted gram itself: its longest posted pieces, to recheck.
+    expect(postingTokens("宏达1")).toEqual({ tokens: ["宏达"], exact: false });
+    expect(postingTokens("3m中国")).toEqual({ tokens: ["中国"], exact: false });
+    expect(postingTokens("a宏b达c").tokens).toEqual([]);
+    expect(postingTokens("宏达x")).toEqual({ tokens: ["宏达"], exact: false });
+    expect(postingTokens("𠀀𠀁")).toEqual({ tokens: [], exact: false });
     for (const stop of SEARCH_STOP_GRAMS) expect(searchGrams(`宏达${stop}`)).not.toContain(stop);
   });
 });
@@ -82,6 +95,7 @@ describe("customer_search_postings_rebuild()", () => {
       sql`select indexname from pg_indexes where tablename = 'customer_search_postings' order by 1`,
     );
     expect(indexes.rows.map((r) => r.indexname)).toEqual([
+      "customer_search_postings_customer_idx",
       "customer_search_postings_date_idx",
       "customer_search_postings_owner_idx",
     ]);

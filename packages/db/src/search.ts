@@ -142,35 +142,48 @@ export const SEARCH_STOP_GRAMS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The tokens a customer is posted under in `customer_search_postings` (the date-ordered search
- * index): every distinct 1-, 2- and 3-character piece of the normalised name but the stop grams.
- * The database computes the same set in `customer_search_grams()` (its triggers keep the postings);
- * a test holds the two together.
+ * The characters postings are made of: CJK ideographs of the basic plane (U+3400–4DBF,
+ * U+4E00–9FFF, U+F900–FAFF), a range the database tests the same way. Letters, digits and
+ * brackets are left out: they would multiply the postings of a name (and their cost on every
+ * write) for searches that go by pinyin, phone or code instead.
  */
-export function searchGrams(nameSearch: string): string[] {
-  const chars = [...nameSearch];
+const POSTED = /^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+$/;
+
+const isPosted = (gram: string) => POSTED.test(gram) && !SEARCH_STOP_GRAMS.has(gram);
+
+/** The distinct n-character pieces of a string (by code point). */
+function gramsOf(chars: string[], n: number): string[] {
   const out = new Set<string>();
-  for (let n = 1; n <= 3; n++) {
-    for (let i = 0; i + n <= chars.length; i++) {
-      const gram = chars.slice(i, i + n).join("");
-      if (!SEARCH_STOP_GRAMS.has(gram)) out.add(gram);
-    }
-  }
+  for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(""));
   return [...out];
 }
 
 /**
- * How a normalised name query is looked up in the postings: up to 3 characters it is a token
- * itself (every name containing it is posted under it: exact); longer, any of its trigrams finds
- * a superset to recheck. Empty when no posted gram can find it (a stop gram, or only stop grams).
+ * The tokens a customer is posted under in `customer_search_postings` (the date-ordered search
+ * index): every distinct 2- and 3-character piece of the normalised name made of ideographs only,
+ * but the stop grams. Single characters are not posted: a one-character search matches so many
+ * names that the date index finds a page at once, and they would add half again to every write.
+ * The database computes the same set in `customer_search_grams()` (its triggers keep the
+ * postings); a test holds the two together.
+ */
+export function searchGrams(nameSearch: string): string[] {
+  const chars = [...nameSearch];
+  return [2, 3].flatMap((n) => gramsOf(chars, n).filter(isPosted));
+}
+
+/**
+ * How a normalised query is looked up in the postings. A posted gram (2 or 3 ideographs) is a
+ * token itself: every name containing it is posted under it (exact). Otherwise its longest posted
+ * pieces (trigrams, else bigrams) each find a superset to recheck. Empty when nothing posted can
+ * find it (one character, stop grams only, no two ideographs side by side).
  */
 export function postingTokens(q: string): { tokens: string[]; exact: boolean } {
   const chars = [...q];
-  if (chars.length <= 3) return { tokens: SEARCH_STOP_GRAMS.has(q) ? [] : [q], exact: true };
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i++) {
-    const gram = chars.slice(i, i + 3).join("");
-    if (!SEARCH_STOP_GRAMS.has(gram)) out.add(gram);
+  if ((chars.length === 2 || chars.length === 3) && isPosted(q)) return { tokens: [q], exact: true };
+  for (const n of [3, 2]) {
+    if (n >= chars.length) continue; // the query itself, not posted
+    const tokens = gramsOf(chars, n).filter(isPosted);
+    if (tokens.length) return { tokens, exact: false };
   }
-  return { tokens: [...out], exact: false };
+  return { tokens: [], exact: false };
 }

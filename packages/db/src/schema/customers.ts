@@ -106,7 +106,7 @@ export const customers = pgTable(
 
 /**
  * The name search's date-ordered index: one row per live customer and name gram (searchGrams in
- * search.ts: its 1-, 2- and 3-character pieces), kept by triggers on customers in the same
+ * search.ts: its pieces of 2 and 3 ideographs), kept by triggers on customers in the same
  * transaction as every write (migration 0022). A search page walks one token's rows newest first
  * and stops after its page; the owner beside each row lets the data scope filter without reading
  * the customer.
@@ -134,6 +134,9 @@ export const customerSearchPostings = pgTable(
       t.createdAt.desc().nullsFirst(),
       t.customerId.desc().nullsFirst(),
     ),
+    // A customer's rows together (written in one go, so on neighbouring pages): what a rename,
+    // a new owner or a delete removes. Small: btree deduplication keeps one key per customer.
+    index("customer_search_postings_customer_idx").on(t.customerId),
   ],
 );
 

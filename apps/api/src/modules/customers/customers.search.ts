@@ -23,16 +23,17 @@ import { CODE, contactCondition, fieldConditions } from "./customers.query.js";
 export interface PostingPlan {
   /** The token whose postings are walked. */
   token: string;
-  /** Set when the token only narrows the search (queries over 3 characters): the name must contain it. */
+  /** Set when the token only narrows the search (longer queries, letters or digits): the name must contain it. */
   recheck: string | null;
   /** The normalised query (contacts' names are searched with it too). */
   q: string;
 }
 
 /**
- * The plan for a list query, or null when postings do not help: no Chinese text, a customer code,
- * another order than by creation date, the recycle bin, or only stop grams (有限公司, matching
- * nearly every name, which the date index answers at once).
+ * The plan for a list query, or null when postings do not help: no two ideographs side by side, a
+ * customer code, another order than by creation date, the recycle bin, or only stop grams
+ * (有限公司). A single character or a stop gram matches so many names that the date index (or the
+ * token index, for a rare character) answers at once.
  */
 export async function postingPlan(db: DbOrTx, query: CustomerQuery): Promise<PostingPlan | null> {
   if (!query.q || query.deleted === "true") return null;
@@ -67,6 +68,28 @@ async function rarest(db: DbOrTx, tokens: string[]): Promise<string> {
   let best = tokens[0]!;
   for (const t of tokens) if ((gramCounts.get(t)?.n ?? 0) < (gramCounts.get(best)?.n ?? 0)) best = t;
   return best;
+}
+
+/**
+ * The customers in the caller's scope posted under a token: a search's size past EXACT_UP_TO
+ * ("about N": exact for a 2- or 3-ideograph name search without other filters, an upper bound when
+ * the name is rechecked). Counted from the index alone and kept 30 s per process, as estimates are.
+ */
+const TOTAL_TTL_MS = 30_000;
+const postingTotals = new Map<string, { n: number; until: number }>();
+
+export async function postingTotal(db: DbOrTx, caller: Caller, token: string): Promise<number> {
+  const scope = caller.scope.all ? "all" : caller.scope.ownerIds.join(",");
+  const key = `${token}|${scope}`;
+  const cached = postingTotals.get(key);
+  if (cached && cached.until > Date.now()) return cached.n;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(postings)
+    .where(and(eq(postings.token, token), scopeWhere(caller.scope, postings.ownerId)));
+  if (postingTotals.size >= 1_000) postingTotals.clear();
+  postingTotals.set(key, { n: row?.n ?? 0, until: Date.now() + TOTAL_TTL_MS });
+  return row?.n ?? 0;
 }
 
 /** Counted exactly up to this many; more is "about N" (the caller's estimate). */

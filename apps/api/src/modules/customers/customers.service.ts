@@ -33,8 +33,8 @@ import { assertDictionaryCodes } from "../dictionaries/dictionaries.service.js";
 import { emitEvent } from "../webhooks/webhooks.service.js";
 import { findDuplicates } from "./customers.duplicates.js";
 import { customerColumns, listColumns } from "./customers.fields.js";
-import { listConditions, sorting } from "./customers.query.js";
-import { EXACT_UP_TO, postingPage, postingPlan } from "./customers.search.js";
+import { fieldConditions, listConditions, sorting } from "./customers.query.js";
+import { EXACT_UP_TO, postingPage, postingPlan, postingTotal } from "./customers.search.js";
 
 export { customerColumns };
 
@@ -167,7 +167,13 @@ export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQ
           ? null
           : exact
             ? counted
-            : Math.max(EXACT_UP_TO + 1, await estimateMatches(db, where)),
+            : Math.max(
+                EXACT_UP_TO + 1,
+                // Other filters narrow the postings' count: the planner's estimate weighs them.
+                fieldConditions(query) || custom
+                  ? await estimateMatches(db, where)
+                  : await postingTotal(db, caller, plan.token),
+              ),
       totalExact: counted === null ? null : exact,
     };
   }

@@ -139,7 +139,10 @@ async function mismatches(): Promise<Record<string, number>> {
     customerSales: differ(
       sql`select customer_id, owner_id, grain, start, sales, amount, last_date from report_customer_sales`,
       sql`select customer_id, owner_id, g.grain, ${start("date")}, count(*)::int, sum(amount), max(date)
-        from transactions, ${grains} where deleted_at is null group by 1, 2, 3, 4`,
+          from transactions, ${grains} where deleted_at is null group by 1, 2, 3, 4
+        union all
+        select customer_id, ${NONE}, g.grain, ${start("date")}, count(*)::int, sum(amount), max(date)
+          from transactions, ${grains} where deleted_at is null group by 1, 3, 4`,
     ),
     firstSales: differ(
       sql`select customer_id, owner_id, transaction_id from report_first_sales`,
@@ -151,7 +154,12 @@ async function mismatches(): Promise<Record<string, number>> {
       sql`select customer_id, owner_id, g.grain, ${start("report_shanghai_day(occurred_at)")}, count(*)::int,
           (count(*) filter (where channel in ('visit', 'meeting')))::int, max(occurred_at),
           (array_agg(result order by occurred_at desc))[1]
-        from contact_records, ${grains} where deleted_at is null group by 1, 2, 3, 4`,
+          from contact_records, ${grains} where deleted_at is null group by 1, 2, 3, 4
+        union all
+        select customer_id, ${NONE}, g.grain, ${start("report_shanghai_day(occurred_at)")}, count(*)::int,
+          (count(*) filter (where channel in ('visit', 'meeting')))::int, max(occurred_at),
+          (array_agg(result order by occurred_at desc))[1]
+          from contact_records, ${grains} where deleted_at is null group by 1, 3, 4`,
     ),
     feedbackType: feedbackBy("owner_id, month, type", "report_feedback_type"),
     feedbackProduct: feedbackBy("owner_id, month, product_id", "report_feedback_product"),
@@ -276,6 +284,18 @@ describe("report aggregates", () => {
       ["汇总客户乙", "500.00", 8],
       ["汇总客户甲", "100.00", 49],
     ]);
+    // RFM: quintiles of each value's place among all customers'; equal values share a score.
+    const rfm = Object.fromEntries(
+      (await report(gm, "customer-value", "?to=2026-03-31")).rows.map(
+        (r: { customerName: string; rfm: string }) => [r.customerName, r.rfm],
+      ),
+    );
+    expect([rfm.汇总客户甲?.slice(0, 2), rfm.汇总客户乙?.slice(0, 2), rfm.汇总客户丙]).toEqual([
+      "53",
+      "31",
+      "411",
+    ]);
+    expect([rfm.汇总客户甲?.[2], rfm.汇总客户乙?.[2]].sort()).toEqual(["2", "3"]);
     const firsts = await report(gm, "first-transactions", "?from=2026-02-01&to=2026-03-03");
     expect(firsts.rows.map((r: { customerName: string }) => r.customerName)).toEqual([
       "汇总客户乙",

@@ -116,8 +116,13 @@ async function feedbackGroups(db: DbOrTx, caller: Caller, blocks: Blocks, dim: F
       round(sum(response_seconds) / nullif(sum(responded), 0) / 60)::int as "avgResponseMinutes",
       round(sum(resolution_seconds) / nullif(sum(closed), 0) / 60)::int as "avgResolutionMinutes",
       case when sum(rated) > 0 then round(sum(rating_sum)::numeric / sum(rated), 2)::text end as "avgRating"
-    from (select ${name} as key, x.* from (${facts}) as x(k, feedback, open, responded, response_seconds, closed,
-            resolution_seconds, rated, rating_sum)) y
+    from (
+      select ${name} as key, g.* from (
+        select k, sum(feedback) as feedback, sum(responded) as responded, sum(response_seconds) as response_seconds,
+          sum(closed) as closed, sum(resolution_seconds) as resolution_seconds, sum(rated) as rated,
+          sum(rating_sum) as rating_sum
+        from (${facts}) as x(k, feedback, open, responded, response_seconds, closed, resolution_seconds, rated, rating_sum)
+        group by k) g) y
     group by key having sum(feedback) <> 0 order by sum(feedback) desc`);
   return rows;
 }

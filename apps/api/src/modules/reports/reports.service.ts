@@ -18,7 +18,18 @@ import type { Caller } from "../../plugins/access.js";
 import { shanghaiDate } from "../../shared/days.js";
 import { scopeWhere, subtreeIds } from "../../shared/scope.js";
 import { displayNameOf } from "../../shared/sql.js";
-import { compactAggregates, inDays, inDaysAt, inGrains, planBlocks } from "./aggregates.js";
+import {
+  blockConditions,
+  compactAggregates,
+  everyone,
+  grainConditions,
+  inDays,
+  inDaysAt,
+  inGrains,
+  NONE,
+  planBlocks,
+  withMemory,
+} from "./aggregates.js";
 
 /** The filters every report takes: period, department (and below), owner, region, class. */
 export interface ReportFilters {
@@ -73,23 +84,25 @@ export const liveSales = isNull(transactions.deletedAt);
  */
 export async function firstTransactions(db: DbOrTx, caller: Caller, f: ReportFilters) {
   const where = await ownedBy(db, caller, f, reportFirstSales.ownerId, reportFirstSales.customerId);
-  const result = await db.execute<{
-    rows: FirstRow[] | null;
-    by_month: { month: string; count: number }[] | null;
-  }>(sql`
+  const result = await withMemory(db, (tx) =>
+    tx.execute<{
+      rows: FirstRow[] | null;
+      by_month: { month: string; count: number }[] | null;
+    }>(sql`
     with firsts as materialized (
       select distinct on (${reportFirstSales.customerId}) ${reportFirstSales.customerId} as customer_id,
         ${reportFirstSales.date} as date, ${reportFirstSales.productId} as product_id,
         ${reportFirstSales.amount} as amount, ${reportFirstSales.ownerId} as owner_id
       from ${reportFirstSales} where ${where ?? sql`true`}
       order by ${reportFirstSales.customerId}, ${reportFirstSales.date}, ${reportFirstSales.createdAt}
-    ), picked as materialized (
+    ), picked as not materialized (
       select * from firsts where ${f.from ? sql`date >= ${f.from}::date` : sql`true`} and ${f.to ? sql`date <= ${f.to}::date` : sql`true`}
-    ), cutoff as (select date from picked order by date offset 4999 limit 1),
+    ),
+    -- The first 5,000 by date and code are among the first 5,000 by date and those tied with the last.
+    earliest as (select * from picked order by date fetch first 5000 rows with ties),
     top as (
       select p.customer_id, c.name, c.code, p.date, pr.name as product_name, p.amount, p.owner_id
-      from picked p join ${customers} c on c.id = p.customer_id join ${products} pr on pr.id = p.product_id
-      where p.date <= coalesce((select date from cutoff), 'infinity'::date)
+      from earliest p join ${customers} c on c.id = p.customer_id join ${products} pr on pr.id = p.product_id
       order by p.date, c.code limit 5000
     )
     select
@@ -98,7 +111,8 @@ export async function firstTransactions(db: DbOrTx, caller: Caller, f: ReportFil
           'salesperson', (select display_name from ${users} u where u.id = t.owner_id)) order by t.date, t.code)
         from top t) as rows,
       (select json_agg(json_build_object('month', m.month, 'count', m.n) order by m.month)
-        from (select to_char(date, 'YYYY-MM') as month, count(*)::int as n from picked group by 1) m) as by_month`);
+        from (select to_char(date, 'YYYY-MM') as month, count(*)::int as n from picked group by 1) m) as by_month`),
+  );
   const r = result.rows[0];
   return { rows: r?.rows ?? [], newCustomersByMonth: r?.by_month ?? [] };
 }
@@ -263,42 +277,101 @@ export async function visits(db: DbOrTx, caller: Caller, f: ReportFilters) {
   const blocks = await planBlocks(db, "contact_records", f, true);
   const v = reportCustomerVisits;
   const r = contactRecords;
-  const facts = sql`
-    select ${v.customerId} as customer_id, ${v.ownerId} as owner_id, ${v.visits} as visits, ${v.inPerson} as in_person,
-      ${v.lastAt} as last_at, ${v.lastResult} as last_result
-    from ${v} where ${inGrains(blocks, "report_customer_visits")}
-      and ${(await ownedBy(db, caller, f, v.ownerId, v.customerId)) ?? sql`true`}
-    union all
+  // Everyone's data: each customer's rows over every owner, one per block (the zero owner, the
+  // smallest uuid: "owner > zero" is a range of the index, the per-owner rows).
+  const whole = everyone(caller, f);
+  const pairScope = and(
+    await ownedBy(db, caller, f, v.ownerId, v.customerId),
+    whole ? sql`${v.ownerId} > ${NONE}::uuid` : undefined,
+  );
+  const customerScope = whole
+    ? and(sql`${v.ownerId} = ${NONE}::uuid`, await ownedBy(db, caller, f, v.ownerId, v.customerId))
+    : pairScope;
+  const rawScope = (await ownedBy(db, caller, f, r.ownerId, r.customerId)) ?? sql`true`;
+  const rows = (scope: SQL | undefined) => sql`
+    ${sql.join(
+      grainConditions(blocks, "report_customer_visits").map(
+        (grain) => sql`select ${v.customerId} as customer_id, ${v.ownerId} as owner_id, ${v.visits} as visits,
+          ${v.inPerson} as in_person, ${v.lastAt} as last_at from ${v} where ${grain} and ${scope ?? sql`true`}`,
+      ),
+      sql` union all `,
+    )}
+    ${
+      blocks.days.length
+        ? sql`union all
     select ${r.customerId}, ${r.ownerId}, count(*)::int, (count(*) filter (where ${r.channel} in ('visit', 'meeting')))::int,
-      max(${r.occurredAt}), (array_agg(${r.result} order by ${r.occurredAt} desc))[1]
-    from ${r} where ${r.deletedAt} is null and ${inDaysAt(sql`${r.occurredAt}`, blocks)}
-      and ${(await ownedBy(db, caller, f, r.ownerId, r.customerId)) ?? sql`true`}
-    group by 1, 2`;
-  const { rows: bySalesperson } = await db.execute<{
-    ownerId: string;
-    salesperson: string | null;
-    visits: number;
-    inPerson: number;
-    customers: number;
-    lastAt: string;
-  }>(sql`
-    select owner_id as "ownerId", (select ${users.displayName} from ${users} where ${users.id} = owner_id) as salesperson,
-      sum(visits)::int as visits, sum(in_person)::int as "inPerson", count(distinct customer_id)::int as customers,
-      max(last_at) as "lastAt"
-    from (${facts}) x group by owner_id order by sum(visits) desc`);
-  const { rows: byCustomer } = await db.execute<{
-    customerId: string;
-    customerName: string;
-    visits: number;
-    lastAt: string;
-    lastResult: string | null;
-  }>(sql`
-    select x.customer_id as "customerId", c.name as "customerName", x.visits::int, x.last_at as "lastAt", x.last_result as "lastResult"
-    from (select customer_id, sum(visits) as visits, max(last_at) as last_at,
-            (array_agg(last_result order by last_at desc))[1] as last_result
-          from (${facts}) y group by customer_id order by sum(visits) desc limit 500) x
-    join ${customers} c on c.id = x.customer_id
-    order by x.visits desc`);
+      max(${r.occurredAt})
+    from ${r} where ${r.deletedAt} is null and ${inDaysAt(sql`${r.occurredAt}`, blocks)} and ${rawScope}
+    group by 1, 2`
+        : sql``
+    }`;
+  // The result of a listed customer's latest record in scope and period.
+  const lastResult = sql`(select x.result from (
+      select ${v.lastAt} as at, ${v.lastResult} as result from ${v}
+      where ${v.customerId} = t.customer_id and ${inGrains(blocks, "report_customer_visits")} and ${customerScope ?? sql`true`}
+      union all
+      select ${r.occurredAt}, ${r.result} from ${r}
+      where ${r.customerId} = t.customer_id and ${r.deletedAt} is null and ${inDaysAt(sql`${r.occurredAt}`, blocks)}
+        and ${rawScope}
+    ) x order by x.at desc limit 1)`;
+  // One block (all time, one year or one month, nothing read from the records): a salesperson's
+  // rows are their distinct customers, and the whole company's rows are one per customer.
+  const single = blocks.all || (blocks.days.length === 0 && blocks.years.length + blocks.months.length === 1);
+  // Two blocks, one row per customer in each (the whole company's rows): a full join adds them up.
+  const perBlock = blockConditions(blocks, "report_customer_visits");
+  const pair =
+    !blocks.days.length && perBlock.length === 2
+      ? perBlock.map(
+          (block) => sql`select ${v.customerId} as customer_id, ${v.visits} as visits, ${v.lastAt} as last_at
+            from ${v} where ${block} and ${customerScope ?? sql`true`}`,
+        )
+      : null;
+  const [out] = (
+    await withMemory(db, (tx) =>
+      tx.execute<{
+        by_owner: {
+          ownerId: string;
+          salesperson: string | null;
+          visits: number;
+          inPerson: number;
+          customers: number;
+          lastAt: string;
+        }[];
+        by_customer: {
+          customerId: string;
+          customerName: string;
+          visits: number;
+          lastAt: string;
+          lastResult: string | null;
+        }[];
+      }>(sql`
+        with owners as (
+          select owner_id, sum(visits)::int as visits, sum(in_person)::int as in_person,
+            ${single ? sql`count(*)` : sql`count(distinct customer_id)`}::int as customers, max(last_at) as last_at
+          from (${rows(pairScope)}) x group by owner_id),
+        top as (${
+          whole && single
+            ? sql`select customer_id, visits, last_at from (${rows(customerScope)}) x order by visits desc limit 500`
+            : whole && pair
+              ? sql`select coalesce(a.customer_id, b.customer_id) as customer_id,
+              (coalesce(a.visits, 0) + coalesce(b.visits, 0))::int as visits, greatest(a.last_at, b.last_at) as last_at
+            from (${pair[0]}) a full join (${pair[1]}) b on b.customer_id = a.customer_id
+            order by 2 desc limit 500`
+              : sql`select customer_id, sum(visits)::int as visits, max(last_at) as last_at
+          from (${rows(customerScope)}) x group by customer_id order by sum(visits) desc limit 500`
+        })
+        select
+          coalesce((select json_agg(json_build_object('ownerId', o.owner_id,
+              'salesperson', (select ${users.displayName} from ${users} where ${users.id} = o.owner_id),
+              'visits', o.visits, 'inPerson', o.in_person, 'customers', o.customers, 'lastAt', o.last_at)
+            order by o.visits desc) from owners o), '[]') as by_owner,
+          coalesce((select json_agg(json_build_object('customerId', t.customer_id, 'customerName', c.name,
+              'visits', t.visits, 'lastAt', t.last_at, 'lastResult', ${lastResult}) order by t.visits desc)
+            from top t join ${customers} c on c.id = t.customer_id), '[]') as by_customer`),
+    )
+  ).rows;
+  const bySalesperson = out?.by_owner ?? [];
+  const byCustomer = out?.by_customer ?? [];
   const complaints = await db
     .select({
       id: feedback.id,
@@ -341,45 +414,91 @@ export async function customerValue(db: DbOrTx, caller: Caller, f: ReportFilters
   const blocks = await planBlocks(db, "transactions", f, true);
   const cs = reportCustomerSales;
   const t = transactions;
+  // Everyone's data: each customer's rows over every owner (the zero owner), one per block.
+  const whole = everyone(caller, f);
+  const salesScope =
+    and(
+      whole ? sql`${cs.ownerId} = ${NONE}::uuid` : undefined,
+      await ownedBy(db, caller, f, cs.ownerId, cs.customerId),
+    ) ?? sql`true`;
+  const single = blocks.all || (blocks.days.length === 0 && blocks.years.length + blocks.months.length === 1);
+  // Two blocks (the last 12 months: last December and this year) and one row per customer in each:
+  // a full join adds them up at half the cost of grouping.
+  const perBlock = blockConditions(blocks, "report_customer_sales");
+  const pair =
+    !blocks.days.length && perBlock.length === 2
+      ? perBlock.map(
+          (block) => sql`select ${cs.customerId} as customer_id, ${cs.sales} as sales, ${cs.amount} as amount,
+            ${cs.lastDate} as last_date from ${cs} where ${block} and ${salesScope}`,
+        )
+      : null;
   const facts = sql`
-    select ${cs.customerId} as customer_id, ${cs.sales} as sales, ${cs.amount} as amount, ${cs.lastDate} as last_date
-    from ${cs} where ${inGrains(blocks, "report_customer_sales")}
-      and ${(await ownedBy(db, caller, f, cs.ownerId, cs.customerId)) ?? sql`true`}
-    union all
+    ${sql.join(
+      grainConditions(blocks, "report_customer_sales").map(
+        (grain) => sql`select ${cs.customerId} as customer_id, ${cs.sales} as sales, ${cs.amount} as amount,
+          ${cs.lastDate} as last_date from ${cs} where ${grain} and ${salesScope}`,
+      ),
+      sql` union all `,
+    )}
+    ${
+      blocks.days.length
+        ? sql`union all
     select ${t.customerId}, 1, ${t.amount}, ${t.date} from ${t}
     where ${t.deletedAt} is null and ${inDays(sql`${t.date}`, blocks)}
-      and ${(await ownedBy(db, caller, f, t.ownerId, t.customerId)) ?? sql`true`}`;
+      and ${(await ownedBy(db, caller, f, t.ownerId, t.customerId)) ?? sql`true`}`
+        : sql``
+    }`;
   const on = f.to ?? shanghaiDate();
-  const rows = await db.execute<{
-    customer_id: string;
-    customer_name: string;
-    customer_code: string;
-    class: string;
-    recency_days: number;
-    frequency: number;
-    monetary: string;
-    r: number;
-    f: number;
-    m: number;
-    share: string;
-    cumulative: string;
-  }>(sql`
-    with base as (
-      select customer_id, (${on}::date - max(last_date))::int as recency_days,
+  // Quintile scores from each value's place among every customer's: recency and frequency by the
+  // first place of their value (equal values, equal score), money by the customer's own place.
+  const quintile = (pos: SQL) =>
+    sql`(case when ${pos} <= (n.n % 5) * (n.n / 5 + 1) then (${pos} - 1) / (n.n / 5 + 1) + 1
+      else n.n % 5 + (${pos} - (n.n % 5) * (n.n / 5 + 1) - 1) / greatest(n.n / 5, 1) + 1 end)::int`;
+  const rows = await withMemory(db, (tx) =>
+    tx.execute<{
+      customer_id: string;
+      customer_name: string;
+      customer_code: string;
+      class: string;
+      recency_days: number;
+      frequency: number;
+      monetary: string;
+      r: number;
+      f: number;
+      m: number;
+      share: string;
+      cumulative: string;
+    }>(sql`
+    with base as materialized (${
+      whole && single
+        ? sql`select customer_id, (${on}::date - last_date)::int as recency_days, sales as frequency, amount as monetary
+      from (${facts}) x`
+        : whole && pair
+          ? sql`select coalesce(a.customer_id, b.customer_id) as customer_id,
+        (${on}::date - greatest(a.last_date, b.last_date))::int as recency_days,
+        (coalesce(a.sales, 0) + coalesce(b.sales, 0))::int as frequency, coalesce(a.amount, 0) + coalesce(b.amount, 0) as monetary
+      from (${pair[0]}) a full join (${pair[1]}) b on b.customer_id = a.customer_id`
+          : sql`select customer_id, (${on}::date - max(last_date))::int as recency_days,
              sum(sales)::int as frequency, sum(amount) as monetary
-      from (${facts}) x group by customer_id
-    ), scored as (
-      select b.*, 6 - ntile(5) over (order by recency_days) as r, ntile(5) over (order by frequency) as f,
-             ntile(5) over (order by monetary) as m,
-             monetary / nullif(sum(monetary) over (), 0) as share,
-             sum(monetary) over (order by monetary desc, customer_id rows between unbounded preceding and current row)
-               / nullif(sum(monetary) over (), 0) as cumulative
-      from base b
+      from (${facts}) x group by customer_id`
+    }), n as (select count(*)::bigint as n, sum(monetary) as total from base),
+    recency as (select v, (sum(c) over (order by v) - c + 1)::bigint as pos
+      from (select recency_days as v, count(*) as c from base group by 1) h),
+    frequency as (select v, (sum(c) over (order by v) - c + 1)::bigint as pos
+      from (select frequency as v, count(*) as c from base group by 1) h),
+    top as (
+      select b.*, row_number() over (order by monetary desc, customer_id) as k,
+        sum(monetary) over (order by monetary desc, customer_id rows between unbounded preceding and current row) as run
+      from (select * from base order by monetary desc, customer_id limit 5000) b
     )
     select s.customer_id, c.name as customer_name, c.code as customer_code, c.class, s.recency_days, s.frequency,
-           s.monetary::text as monetary, s.r, s.f, s.m, round(s.share * 100, 2)::text as share, round(s.cumulative * 100, 2)::text as cumulative
-    from scored s join ${customers} c on c.id = s.customer_id
-    order by s.monetary desc, s.customer_id limit 5000`);
+      s.monetary::text as monetary, 6 - ${quintile(sql`r.pos`)} as r, ${quintile(sql`fr.pos`)} as f,
+      ${quintile(sql`n.n - s.k + 1`)} as m,
+      round(s.monetary / nullif(n.total, 0) * 100, 2)::text as share, round(s.run / nullif(n.total, 0) * 100, 2)::text as cumulative
+    from top s cross join n join recency r on r.v = s.recency_days join frequency fr on fr.v = s.frequency
+    join ${customers} c on c.id = s.customer_id
+    order by s.monetary desc, s.customer_id`),
+  );
   const segment = (r: number, fr: number, m: number) =>
     r >= 4 && fr >= 4 && m >= 4
       ? "champion"
