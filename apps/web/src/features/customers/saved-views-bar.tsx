@@ -36,15 +36,20 @@ export function SavedViewsBar({ query, columns, onApply }: SavedViewsBarProps) {
   const client = useQueryClient();
   const views = useSavedViews();
   const [saving, setSaving] = useState(false);
+  // The view last saved or picked: several views may hold the same filters, and the one the user
+  // chose is the one to show (and to delete), not merely the first that matches.
+  const [chosenId, setChosenId] = useState<string | null>(null);
   const [form] = Form.useForm<{ name: string }>();
   const items = views.data ?? [];
-  const current = items.find((v) => sameQuery(flat(v.query), query));
+  const matching = items.filter((v) => sameQuery(flat(v.query), query));
+  const current = matching.find((v) => v.id === chosenId) ?? matching[0];
 
   const refresh = () => client.invalidateQueries({ queryKey: customerIoKeys.views });
   const save = useMutation({
     mutationFn: (name: string) => createSavedView({ name, query, columns: [...columns] }),
     onSuccess: (view) => {
       void message.success(t("customers.views.saved", { name: view.name }));
+      setChosenId(view.id);
       setSaving(false);
       void refresh();
     },
@@ -72,7 +77,9 @@ export function SavedViewsBar({ query, columns, onApply }: SavedViewsBarProps) {
         options={items.map((v) => ({ value: v.id, label: v.name }))}
         onChange={(id) => {
           const view = items.find((v) => v.id === id);
-          if (view) onApply(flat(view.query), view.columns);
+          if (!view) return;
+          setChosenId(view.id);
+          onApply(flat(view.query), view.columns);
         }}
       />
       {current && (
