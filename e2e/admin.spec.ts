@@ -64,12 +64,15 @@ test.describe("系统管理", () => {
     await choose(page, userDrawer.getByLabel("角色"), roleName);
     await userDrawer.getByLabel("初始密码").fill(initialPassword);
     await userDrawer.getByRole("button", { name: "保存" }).click();
-    await expect(page.getByRole("row", { name: new RegExp(username) })).toContainText(roleName);
+    // Saving hashes the initial password (argon2id): slow on a busy 2-core machine.
+    await expect(page.getByRole("row", { name: new RegExp(username) })).toContainText(roleName, {
+      timeout: 30_000,
+    });
 
     // Log out, log in as the new person: the initial password must be changed first.
     await page.getByRole("button", { name: /系统管理员/ }).click();
     await page.getByRole("menuitem", { name: "退出登录" }).click();
-    await expect(page).toHaveURL(/\/login$/);
+    await expect(page).toHaveURL(/\/login$/, { timeout: 30_000 });
     await login(page, username, initialPassword);
     await expect(page).toHaveURL(/\/change-password$/);
     await page.getByLabel("当前密码").fill(initialPassword);
