@@ -59,6 +59,21 @@ export const idempotencyKeys = pgTable(
   ],
 );
 
+/**
+ * Rate-limit counters shared by every API process (one row per limit and key, a fixed window that
+ * restarts when it has expired). UNLOGGED in the migration: counters need no crash safety and no
+ * WAL. Used on PostgreSQL when no REDIS_URL is set; expired rows are deleted now and then.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text().primaryKey(),
+    hits: integer().notNull(),
+    resetAt: ts().notNull(),
+  },
+  (t) => [index("rate_limits_reset_idx").on(t.resetAt)],
+);
+
 export const webhookSubscriptions = pgTable("webhook_subscriptions", {
   id: uuid().primaryKey().defaultRandom(),
   url: text().notNull(),
