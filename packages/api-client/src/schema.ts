@@ -10278,7 +10278,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         on: string;
+                        /** @description The 500 customers with the most overdue, then open */
                         items: components["schemas"]["CollectionRow"][];
+                        /** @description Every customer in the caller's scope, listed or not */
+                        totals: {
+                            customers: number;
+                            open: string;
+                            overdue: string;
+                        };
                     };
                 };
             };

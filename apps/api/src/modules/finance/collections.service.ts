@@ -38,7 +38,17 @@ const bad = (field: string, code: string) =>
  * as of `on` (a Shanghai day), oldest due date, owner and the latest collection action.
  * `caller` null: every customer (the reconciliation).
  */
-export async function collectionRows(db: DbOrTx, caller: Caller | null, on: string, customerId?: string) {
+/**
+ * Open balances per customer as of `on`, most overdue first. The collection board shows a user's
+ * first `limit` (500); a report drill, whose figures sum every customer, asks for all of them.
+ */
+export async function collectionRows(
+  db: DbOrTx,
+  caller: Caller | null,
+  on: string,
+  customerId?: string,
+  limit = caller ? 500 : 1_000_000,
+) {
   const balance = sql`(${receivables.amount} - ${receivables.paid})`;
   const age = sql`(${on}::date - ${receivables.dueDate})`;
   const bucket = (cond: SQL) =>
@@ -75,12 +85,32 @@ export async function collectionRows(db: DbOrTx, caller: Caller | null, on: stri
     )
     .groupBy(customers.id)
     .orderBy(sql`sum(case when ${age} > 0 then ${balance} else 0 end) desc`, sql`sum(${balance}) desc`)
-    .limit(caller ? 500 : 1_000_000);
+    .limit(limit);
   return rows.map(({ notDue, d1to30, d31to60, d61to90, over90, lastActionAt, ...r }) => ({
     ...r,
     aging: { notDue, d1to30, d31to60, d61to90, over90 },
     lastActionAt: lastActionAt ? new Date(lastActionAt).toISOString() : null,
   }));
+}
+
+/** The whole board's figures (every customer in scope, not only the rows shown). */
+export async function collectionTotals(db: DbOrTx, caller: Caller, on: string) {
+  const balance = sql`(${receivables.amount} - ${receivables.paid})`;
+  const [t] = await db
+    .select({
+      customers: sql<number>`count(distinct ${receivables.customerId})::int`,
+      open: sql<string>`round(coalesce(sum(${balance}), 0), 2)::text`,
+      overdue: sql<string>`round(coalesce(sum(case when ${receivables.dueDate} < ${on}::date then ${balance} else 0 end), 0), 2)::text`,
+    })
+    .from(receivables)
+    .where(
+      and(
+        eq(receivables.status, "open"),
+        sql`${receivables.amount} > ${receivables.paid}`,
+        scopeWhere(caller.scope, receivables.ownerId),
+      ),
+    );
+  return t ?? { customers: 0, open: "0.00", overdue: "0.00" };
 }
 
 async function customerInScope(db: DbOrTx, caller: Caller, customerId: string) {

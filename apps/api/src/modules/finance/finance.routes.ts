@@ -169,12 +169,27 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           on: z.iso.date().optional().meta({ description: "As of this day; today by default" }),
         }),
-        response: { 200: z.object({ on: z.string(), items: z.array(CollectionRow) }) },
+        response: {
+          200: z.object({
+            on: z.string(),
+            items: z
+              .array(CollectionRow)
+              .meta({ description: "The 500 customers with the most overdue, then open" }),
+            totals: z
+              .object({ customers: z.int(), open: z.string(), overdue: z.string() })
+              .meta({ description: "Every customer in the caller's scope, listed or not" }),
+          }),
+        },
       },
     },
     async (request) => {
       const on = request.query.on ?? shanghaiDate();
-      return { on, items: await collections.collectionRows(app.db, callerOf(request), on) };
+      const caller = callerOf(request);
+      const [items, totals] = await Promise.all([
+        collections.collectionRows(app.db, caller, on),
+        collections.collectionTotals(app.db, caller, on),
+      ]);
+      return { on, items, totals };
     },
   );
   app.get(

@@ -131,7 +131,8 @@ async function balances(
   part: (row: Awaited<ReturnType<typeof collectionRows>>[number]) => string,
   page: PageArgs,
 ) {
-  const rows = (await collectionRows(db, caller, on))
+  // Every customer in scope: the report's figure sums them all, so its drill must list them all.
+  const rows = (await collectionRows(db, caller, on, undefined, 100_000_000))
     .map((r) => ({
       customerId: r.customerId,
       customerName: r.customerName,

@@ -1,5 +1,4 @@
-import { sumAmounts } from "@crm/contracts";
-import { Button, DatePicker, Flex, Table, type TableColumnsType, Typography } from "antd";
+import { Alert, Button, DatePicker, Flex, Table, type TableColumnsType, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -21,6 +20,7 @@ export function CollectionsTab() {
   const board = useCollections(on);
   const [selected, setSelected] = useState<CollectionRowT | null>(null);
   const items = board.data?.items ?? [];
+  const totals = board.data?.totals;
 
   const columns: TableColumnsType<CollectionRowT> = [
     {
@@ -121,14 +121,19 @@ export function CollectionsTab() {
             {t("finance.collections.today")}
           </Button>
         )}
-        <Typography.Text type="secondary" style={{ marginLeft: "auto" }}>
-          {t("finance.collections.summary", {
-            count: items.length,
-            open: formatMoney(sumAmounts(items.map((r) => r.open))),
-            overdue: formatMoney(sumAmounts(items.map((r) => r.overdue))),
-          })}
-        </Typography.Text>
+        {totals && (
+          <Typography.Text type="secondary" style={{ marginLeft: "auto" }}>
+            {t("finance.collections.summary", {
+              count: totals.customers,
+              open: formatMoney(totals.open),
+              overdue: formatMoney(totals.overdue),
+            })}
+          </Typography.Text>
+        )}
       </Flex>
+      {totals && totals.customers > items.length && (
+        <Alert type="info" showIcon title={t("finance.collections.truncated", { shown: items.length })} />
+      )}
       <Table<CollectionRowT>
         rowKey="customerId"
         size="middle"

@@ -40,7 +40,11 @@ export interface ReceivableFilters {
 const ReceivablePage = page(Receivable);
 const PaymentPage = page(Payment);
 const PayablePage = page(Payable);
-const Collections = z.object({ on: z.string(), items: z.array(CollectionRow) });
+const Collections = z.object({
+  on: z.string(),
+  items: z.array(CollectionRow),
+  totals: z.object({ customers: z.number(), open: z.string(), overdue: z.string() }),
+});
 
 export const DunningBill = z.object({
   on: z.string(),

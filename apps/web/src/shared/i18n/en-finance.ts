@@ -130,6 +130,8 @@ export const enFinance: Translation["finance"] = {
     nextAction: "Next action",
     empty: "No customer owes anything",
     summary: "{{count}} customers owe ¥{{open}}, of which ¥{{overdue}} is overdue",
+    truncated:
+      "Showing the {{shown}} customers with the most overdue; the figures above count every customer. Open a customer’s bill from the receivables list for the others.",
     drawerTitle: "{{customer}} · Collection",
     receivables: "Open receivables",
     history: "Collection history",

@@ -127,6 +127,7 @@ export const zhCNFinance = {
     nextAction: "下次跟进",
     empty: "没有欠款的客户",
     summary: "共 {{count}} 个客户欠款，未收 ¥{{open}}，其中逾期 ¥{{overdue}}",
+    truncated: "仅列出逾期金额最多的 {{shown}} 个客户；上方合计包含全部客户。其余客户可在应收款列表中查看。",
     drawerTitle: "{{customer}} · 欠款催收",
     receivables: "未结清应收款",
     history: "催收记录",
