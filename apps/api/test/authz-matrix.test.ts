@@ -605,3 +605,351 @@ describe("object level: records outside the caller's scope answer 404 and change
     expect(checks).toBeGreaterThan(app.routeTable.length * 3);
   });
 });
+
+// Mass assignment: fields the server owns, sent in create and update bodies. Each must be refused
+// (400 problem+json naming the field) or ignored (not in the answer as sent), never applied.
+const sales3Id = await idOf("sales3");
+const OLD = "2001-01-01T00:00:00.000Z";
+const SERVER_OWNED: Record<string, unknown> = {
+  id: "00000000-0000-4000-8000-0000000000aa",
+  ownerId: sales3Id,
+  code: "HACK-0001",
+  number: "HACK-0001",
+  amount: "999999.00",
+  total: "999999.00",
+  paid: "999999.00",
+  balance: "0.00",
+  createdAt: OLD,
+  updatedAt: OLD,
+  createdBy: sales3Id,
+  version: 99,
+  deletedAt: OLD,
+};
+let u = 0;
+const dep01 = (
+  (await as.admin({ url: "/api/v1/departments" })).json().items as { id: string; code: string }[]
+).find((d) => d.code === "Dep-01")!.id;
+const later = () => {
+  const s = new Date(Date.now() + 2 * 86_400_000);
+  return { startsAt: s.toISOString(), endsAt: new Date(s.getTime() + 3_600_000).toISOString() };
+};
+interface Body {
+  method: "POST" | "PATCH" | "PUT";
+  url: string;
+  as: Username;
+  body: () => Record<string, unknown>;
+  /** Fields of this list that the body legitimately carries (documented input). */
+  accepts?: string[];
+}
+const BODIES: Record<string, Body> = {
+  "POST /api/v1/customers": {
+    method: "POST",
+    url: "/api/v1/customers",
+    as: "sales1",
+    body: () => ({ name: `批量赋值客户${++u}`, class: "1", province: "浙江省", city: "杭州市" }),
+  },
+  "PATCH /api/v1/customers/:id": {
+    method: "PATCH",
+    url: `/api/v1/customers/${A.customer.id}`,
+    as: "sales1",
+    body: () => ({ address: `路${++u}号` }),
+  },
+  "POST /api/v1/contacts": {
+    method: "POST",
+    url: "/api/v1/contacts",
+    as: "sales1",
+    body: () => ({ customerId: A.customer.id, name: `联系人${++u}` }),
+  },
+  "PATCH /api/v1/contacts/:id": {
+    method: "PATCH",
+    url: `/api/v1/contacts/${A.contact.id}`,
+    as: "sales1",
+    body: () => ({ title: `职务${++u}` }),
+  },
+  "POST /api/v1/contact-records": {
+    method: "POST",
+    url: "/api/v1/contact-records",
+    as: "sales1",
+    body: () => ({
+      customerId: A.customer.id,
+      occurredAt: new Date().toISOString(),
+      channel: "phone",
+      content: "电话",
+    }),
+  },
+  "PATCH /api/v1/contact-records/:id": {
+    method: "PATCH",
+    url: `/api/v1/contact-records/${A.contactRecord.id}`,
+    as: "sales1",
+    body: () => ({ content: `内容${++u}` }),
+  },
+  "POST /api/v1/care-records": {
+    method: "POST",
+    url: "/api/v1/care-records",
+    as: "sales1",
+    body: () => ({ customerId: A.customer.id, careDate: today, kind: "gift", content: "礼品" }),
+  },
+  "PATCH /api/v1/care-records/:id": {
+    method: "PATCH",
+    url: `/api/v1/care-records/${A.careRecord.id}`,
+    as: "sales1",
+    body: () => ({ content: `内容${++u}` }),
+  },
+  "POST /api/v1/tasks": {
+    method: "POST",
+    url: "/api/v1/tasks",
+    as: "sales1",
+    body: () => ({ title: `任务${++u}` }),
+  },
+  "PATCH /api/v1/tasks/:id": {
+    method: "PATCH",
+    url: `/api/v1/tasks/${A.task.id}`,
+    as: "sales1",
+    body: () => ({ title: `任务${++u}` }),
+  },
+  "POST /api/v1/events": {
+    method: "POST",
+    url: "/api/v1/events",
+    as: "sales1",
+    body: () => ({ title: `日程${++u}`, ...later() }),
+  },
+  "PATCH /api/v1/events/:id": {
+    method: "PATCH",
+    url: `/api/v1/events/${A.event.id}`,
+    as: "sales1",
+    body: () => ({ title: `日程${++u}` }),
+  },
+  "POST /api/v1/orders": {
+    method: "POST",
+    url: "/api/v1/orders",
+    as: "sales1",
+    body: () => ({
+      customerId: A.customer.id,
+      lines: [{ productId: product.id, unitPrice: "10.00", quantity: "1" }],
+    }),
+  },
+  "PATCH /api/v1/orders/:id": {
+    method: "PATCH",
+    url: `/api/v1/orders/${A.order.id}`,
+    as: "sales1",
+    body: () => ({ notes: `备注${++u}` }),
+  },
+  "POST /api/v1/transactions": {
+    method: "POST",
+    url: "/api/v1/transactions",
+    as: "sales1",
+    body: () => ({
+      customerId: A.customer.id,
+      productId: product.id,
+      date: today,
+      unitPrice: "10.00",
+      quantity: "1",
+    }),
+  },
+  "PATCH /api/v1/transactions/:id": {
+    method: "PATCH",
+    url: `/api/v1/transactions/${A.transaction.id}`,
+    as: "sales1",
+    body: () => ({ unitPrice: `1${++u}.00` }),
+  },
+  "POST /api/v1/feedback": {
+    method: "POST",
+    url: "/api/v1/feedback",
+    as: "sales1",
+    body: () => ({ customerId: A.customer.id, occurredOn: today, type: "complaint", subject: `投诉${++u}` }),
+  },
+  "PATCH /api/v1/feedback/:id": {
+    method: "PATCH",
+    url: `/api/v1/feedback/${A.feedback.id}`,
+    as: "service1",
+    body: () => ({ description: `描述${++u}` }),
+  },
+  "POST /api/v1/saved-views": {
+    method: "POST",
+    url: "/api/v1/saved-views",
+    as: "sales1",
+    body: () => ({ resource: "customers", name: `视图${++u}`, query: {} }),
+  },
+  "POST /api/v1/material-requests": {
+    method: "POST",
+    url: "/api/v1/material-requests",
+    as: "sales1",
+    body: () => ({ materialName: `材料${++u}`, quantity: "1", unit: "件" }),
+  },
+  "POST /api/v1/purchase-orders": {
+    method: "POST",
+    url: "/api/v1/purchase-orders",
+    as: "admin",
+    body: () => ({
+      supplier: "供应商",
+      orderDate: today,
+      lines: [{ productId: product.id, unitPrice: "1.00", quantity: "1" }],
+    }),
+  },
+  "POST /api/v1/products": {
+    method: "POST",
+    url: "/api/v1/products",
+    as: "prod1",
+    body: () => ({ categoryId: category.id, name: `产品${++u}`, unit: "件", listPrice: "1.00" }),
+  },
+  "PATCH /api/v1/products/:id": {
+    method: "PATCH",
+    url: `/api/v1/products/${product.id}`,
+    as: "prod1",
+    body: () => ({ specification: `规格${++u}` }),
+  },
+  "PATCH /api/v1/product-categories/:id": {
+    method: "PATCH",
+    url: `/api/v1/product-categories/${category.id}`,
+    as: "admin",
+    body: () => ({ name: `品类${++u}` }),
+  },
+  "POST /api/v1/stock-movements": {
+    method: "POST",
+    url: "/api/v1/stock-movements",
+    as: "prod1",
+    body: () => ({ productId: product.id, kind: "production_receipt", quantity: "1", reference: "CPD-2" }),
+  },
+  "POST /api/v1/payments": {
+    method: "POST",
+    url: "/api/v1/payments",
+    as: "finance1",
+    body: () => ({
+      customerId: A.customer.id,
+      receivedOn: today,
+      amount: "0.01",
+      method: "cash",
+      allocations: [{ receivableId: A.receivable.id, amount: "0.01" }],
+    }),
+    accepts: ["amount"],
+  },
+  "POST /api/v1/collections/:id/actions": {
+    method: "POST",
+    url: `/api/v1/collections/${A.customer.id}/actions`,
+    as: "finance1",
+    body: () => ({ kind: "call", content: `催收${++u}` }),
+  },
+  "POST /api/v1/users": {
+    method: "POST",
+    url: "/api/v1/users",
+    as: "admin",
+    body: () => ({
+      username: `mass${++u}`,
+      displayName: "批量",
+      departmentId: dep01,
+      password: "MassAssign2026",
+    }),
+  },
+  "PATCH /api/v1/users/:id": {
+    method: "PATCH",
+    url: `/api/v1/users/${B.ownerId}`,
+    as: "admin",
+    body: () => ({ phone: `1380000${String(++u).padStart(4, "0")}` }),
+  },
+  "POST /api/v1/departments": {
+    method: "POST",
+    url: "/api/v1/departments",
+    as: "admin",
+    body: () => ({ name: `批量组${++u}`, parentId: dep01 }),
+  },
+  "POST /api/v1/roles": {
+    method: "POST",
+    url: "/api/v1/roles",
+    as: "admin",
+    body: () => ({ name: `批量角色${++u}`, permissions: ["customer:read"], dataScope: "own" }),
+  },
+  "POST /api/v1/custom-fields": {
+    method: "POST",
+    url: "/api/v1/custom-fields",
+    as: "admin",
+    body: () => ({ entity: "customer", label: `批量字段${++u}`, type: "text" }),
+  },
+  "POST /api/v1/dictionaries": {
+    method: "POST",
+    url: "/api/v1/dictionaries",
+    as: "admin",
+    body: () => ({ type: "industry", code: `mass${++u}`, label: `批量行业${u}` }),
+    accepts: ["code"],
+  },
+  "POST /api/v1/webhooks": {
+    method: "POST",
+    url: "/api/v1/webhooks",
+    as: "admin",
+    body: () => ({ url: "http://127.0.0.1:9/hook", events: ["customer.created"] }),
+  },
+  "PATCH /api/v1/settings": { method: "PATCH", url: "/api/v1/settings", as: "admin", body: () => ({}) },
+};
+
+describe("mass assignment: server-owned fields in bodies are refused or ignored, never applied", () => {
+  it("covers every PATCH/PUT route and every create (POST to a collection) of owned records", () => {
+    const creates = app.routeTable.filter(
+      (r) => (r.method === "POST" && !r.url.includes(":")) || r.method === "PATCH",
+    );
+    const owned =
+      /\/(customers|contacts|contact-records|care-records|tasks|events|orders|transactions|feedback|payments|saved-views|material-requests|purchase-orders)(\/:id)?$/;
+    const missing = creates
+      .filter((r) => owned.test(r.url))
+      .map(key)
+      .filter((k) => !(k in BODIES));
+    expect(missing).toEqual([]);
+  });
+
+  it("an owner may be reassigned only within the caller's scope (PATCH and bulk edit)", async () => {
+    const c = await createCustomer(as.mgr1, { name: "改派测试客户" });
+    for (const payload of [{ ownerId: sales3Id }, { ownerId: FAKE_ID }]) {
+      const res = await as.mgr1({ method: "PATCH", url: `/api/v1/customers/${c.id}`, payload });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toContain("ownerId");
+    }
+    const bulk = await as.mgr1({
+      method: "POST",
+      url: "/api/v1/customers/bulk-update",
+      payload: { ids: [c.id], set: { ownerId: sales3Id } },
+    });
+    expect(bulk.statusCode, bulk.body).toBe(400);
+    expect((await as.admin({ url: `/api/v1/customers/${c.id}` })).json().ownerId).toBe(await idOf("mgr1"));
+    const sales2Id = await idOf("sales2");
+    const inside = await as.mgr1({
+      method: "PATCH",
+      url: `/api/v1/customers/${c.id}`,
+      payload: { ownerId: sales2Id },
+    });
+    expect(inside.statusCode, inside.body).toBe(200);
+    expect(inside.json().ownerId).toBe(sales2Id);
+  });
+
+  const outcomes: string[] = [];
+  for (const [name, endpoint] of Object.entries(BODIES)) {
+    it(`${name}`, async () => {
+      const wrong: string[] = [];
+      for (const [field, value] of Object.entries(SERVER_OWNED)) {
+        if (endpoint.accepts?.includes(field)) continue;
+        const res = await as[endpoint.as]({
+          method: endpoint.method,
+          url: endpoint.url,
+          payload: { ...endpoint.body(), [field]: value },
+        });
+        if (res.statusCode === 400) {
+          const named = (res.json().errors ?? []).some((e: { field: string }) => e.field === field);
+          if (!named || !isProblem(res)) wrong.push(`${field}: 400 without the field named ${res.body}`);
+          outcomes.push(`${name} ${field}: refused`);
+        } else if (res.statusCode < 300) {
+          const sent = JSON.stringify(value);
+          const got = res.statusCode === 204 ? undefined : JSON.stringify(res.json()[field]);
+          if (got === sent) wrong.push(`${field}: applied`);
+          outcomes.push(`${name} ${field}: ignored`);
+        } else {
+          wrong.push(`${field}: ${res.statusCode} ${res.body}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+  it("prints what the API does with them", () => {
+    const ignored = outcomes.filter((o) => o.endsWith("ignored"));
+    console.log(
+      `mass assignment: ${outcomes.length} field sends, ${ignored.length} ignored: ${ignored.join("; ")}`,
+    );
+    expect(outcomes.length).toBeGreaterThan(300);
+  });
+});
