@@ -28,6 +28,7 @@ export const ErrorCode = {
   payloadTooLarge: "payload_too_large",
   unsupportedMediaType: "unsupported_media_type",
   notReady: "not_ready",
+  databaseUnavailable: "database_unavailable",
   internal: "internal_error",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -49,13 +49,22 @@ const MIGRATION_LOCK = 727_2026;
 export function createDb(options: DbOptions): DbHandle {
   const common = { schema, casing: "snake_case" as const };
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      // A server that does not answer (a network cut) fails a request after this, never hangs it.
+      connectionTimeoutMillis: 15_000,
+    });
     // Without a listener an idle connection's error (the server restarting, a terminated
     // session) would crash the process; the pool replaces the connection on next use.
     pool.on(
       "error",
       options.onPoolError ?? ((err) => console.warn(`database connection lost: ${err.message}`)),
     );
+    // A client checked out of the pool has no error listener of the pool's: a connection lost
+    // between two queries of a transaction would crash the process. Its next query fails instead
+    // (the request answers 503) and the pool discards it on release.
+    pool.on("connect", (client) => client.on("error", () => undefined));
     const db = drizzlePg(pool, common);
     return {
       db,

@@ -63,6 +63,37 @@ function frameworkCode(status: number): ErrorCode {
   return ErrorCode.badRequest;
 }
 
+/** Socket errors of the database connection, and SQLSTATEs of a server that is down or restarting. */
+const DB_DOWN_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+]);
+const DB_DOWN_MESSAGE =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|Cannot use a pool after calling end/i;
+
+/**
+ * True when the error (or one it wraps: drizzle wraps the driver's) says the database cannot be
+ * reached: connection refused or lost, class 08, admin/crash shutdown or start-up (57P01-57P03),
+ * too many connections. Such a request is answered 503, not 500: its transaction rolled back
+ * (unless the connection broke during the COMMIT itself: a retry with an Idempotency-Key is safe).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === "string") {
+      if (DB_DOWN_CODES.has(code) || code.startsWith("08") || /^57P0[123]$/.test(code) || code === "53300")
+        return true;
+    }
+    if (typeof message === "string" && DB_DOWN_MESSAGE.test(message)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Every error leaves as RFC 9457 problem+json; 5xx details stay in the log. */
 export const errorsPlugin = fp(
   async (app: FastifyInstance) => {
@@ -136,6 +167,12 @@ export const errorsPlugin = fp(
         const retry = reply.getHeader("retry-after");
         if (retry !== undefined) headers["retry-after"] = String(retry);
         return sendProblem(request, reply, status, frameworkCode(status), { detail: error.message, headers });
+      }
+      if (isDatabaseUnavailable(error)) {
+        request.log.warn({ err: error }, "database unavailable");
+        return sendProblem(request, reply, 503, ErrorCode.databaseUnavailable, {
+          headers: { "retry-after": "2" },
+        });
       }
       request.log.error({ err: error }, "unhandled error");
       return sendProblem(request, reply, 500, ErrorCode.internal);

@@ -85,6 +85,10 @@ export const ERROR_TITLES: Record<ErrorCode, Text> = {
     en: "Unsupported content type",
   },
   [ErrorCode.notReady]: { "zh-CN": "服务尚未就绪", en: "The service is not ready" },
+  [ErrorCode.databaseUnavailable]: {
+    "zh-CN": "数据库暂时无法连接，请稍后重试",
+    en: "The database is unreachable for the moment; try again shortly",
+  },
   [ErrorCode.internal]: { "zh-CN": "服务器内部错误", en: "Internal server error" },
 };
 
@@ -157,6 +161,15 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
     en: "The matching customer is outside your scope",
   },
   import_file_required: { "zh-CN": "请上传 CSV 或 XLSX 文件", en: "Upload a CSV or XLSX file" },
+  import_file_type: {
+    "zh-CN": "文件内容不是有效的 CSV 或 XLSX",
+    en: "The file's content is not a valid CSV or XLSX",
+  },
+  file_inflates_too_large: {
+    "zh-CN": "XLSX 文件解压后过大（疑似压缩炸弹）",
+    en: "The XLSX file inflates too much (a possible zip bomb)",
+  },
+  cross_site_request: { "zh-CN": "拒绝来自其他网站的请求", en: "Requests from other sites are refused" },
   import_not_committable: { "zh-CN": "该导入当前不能提交", en: "This import cannot be committed now" },
   import_not_undoable: { "zh-CN": "该导入当前不能撤销", en: "This import cannot be undone now" },
   restore_merged: {

@@ -80,6 +80,13 @@ export async function createContactRecord(
 ) {
   const id = await db.transaction(async (tx) => {
     const customer = await assertCustomer(tx, caller, input.customerId);
+    // The customer row locked before the insert: its foreign key takes a share lock on it first,
+    // and two records of one customer upgrading that lock at once deadlocked.
+    const [before] = await tx
+      .select({ status: customers.status })
+      .from(customers)
+      .where(eq(customers.id, input.customerId))
+      .for("update");
     if (input.contactId) await assertContact(tx, input.contactId, input.customerId);
     if (input.customerStatus)
       await assertDictionaryCodes(tx, { customerStatus: ["customer_status", input.customerStatus] });
@@ -98,11 +105,6 @@ export async function createContactRecord(
       })
       .returning({ id: contactRecords.id });
     const recordId = row!.id;
-    const [before] = await tx
-      .select({ status: customers.status })
-      .from(customers)
-      .where(eq(customers.id, input.customerId))
-      .for("update");
     const statusChanges = input.customerStatus && input.customerStatus !== before?.status;
     await tx
       .update(customers)

