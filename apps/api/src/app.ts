@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { ErrorCode } from "@crm/contracts";
 import type { DbHandle } from "@crm/db";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
-import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { activityRoutes } from "./modules/activities/activities.routes.js";
@@ -32,11 +31,14 @@ import { settingsRoutes } from "./modules/settings/settings.routes.js";
 import { userRoutes } from "./modules/users/users.routes.js";
 import { startDispatcher } from "./modules/webhooks/webhooks.service.js";
 import { accessPlugin } from "./plugins/access.js";
+import { corsPlugin } from "./plugins/cors.js";
 import { dbPlugin } from "./plugins/db.js";
-import { errorsPlugin } from "./plugins/errors.js";
+import { errorsPlugin, sendProblem } from "./plugins/errors.js";
 import { idempotencyPlugin } from "./plugins/idempotency.js";
 import { openapiPlugin } from "./plugins/openapi.js";
+import { rateLimitPlugin } from "./plugins/rate-limit.js";
 import { resourceHeadersPlugin } from "./plugins/resource-headers.js";
+import { securityHeadersPlugin } from "./plugins/security-headers.js";
 import { spaPlugin } from "./plugins/spa.js";
 import type { Settings } from "./settings.js";
 
@@ -69,6 +71,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
+    // The router's own refusals (a path with broken percent-encoding such as %ED%A0%80, a path
+    // parameter over maxParamLength) come before any hook or error handler: answer them as
+    // problem+json too, not as Fastify's plain JSON.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+      reply.header("x-request-id", request.id);
+      return sendProblem(request, reply, status, ErrorCode.badRequest, { detail: error.message });
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   // The API speaks JSON only; anything else is 415 rather than a confusing validation error.
@@ -80,29 +90,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Cross-cutting plugins first, then the routes.
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { handle: options.db, owned: options.ownsDb ?? false });
-  const tls = options.settings.cookieSecure;
-  await app.register(helmet, {
-    // Behind TLS only: on plain http (the quick start, a LAN address) these would break the page.
-    strictTransportSecurity: tls,
-    contentSecurityPolicy: {
-      directives: {
-        "upgrade-insecure-requests": tls ? [] : null,
-        "default-src": ["'self'"],
-        "script-src": ["'self'", "'unsafe-inline'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
-        "font-src": ["'self'", "data:"],
-        "connect-src": ["'self'"],
-        "frame-ancestors": ["'none'"],
-      },
-    },
-  });
+  await app.register(corsPlugin, { origins: options.settings.corsOrigins ?? [] });
+  await app.register(securityHeadersPlugin);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 10 } });
   // The access plugin first: its onRoute hook gives authenticated routes their per-caller limit,
   // which the rate-limit plugin's own onRoute hook then applies.
   await app.register(accessPlugin);
-  await app.register(rateLimit, { global: false, enableDraftSpec: true });
+  // Counters shared by every API process: Redis (REDIS_URL) or PostgreSQL.
+  await app.register(rateLimitPlugin);
   await app.register(idempotencyPlugin);
   await app.register(resourceHeadersPlugin);
   await app.register(openapiPlugin);

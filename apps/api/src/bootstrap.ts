@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type DbHandle, seedDemo, seedFirstAdmin } from "@crm/db";
+import { sql } from "drizzle-orm";
 import { seedDemoBusiness } from "./demo-business.js";
 import { seedDemoCustomers } from "./demo-customers.js";
 import { hashPassword } from "./modules/auth/passwords.js";
@@ -12,11 +13,29 @@ export interface BootstrapResult {
   generatedAdminPassword?: string;
 }
 
-/** Migrates, then seeds: the demo company in demo mode, otherwise only a first administrator. */
+type BootstrapOptions = { demo: boolean; adminPassword?: string | undefined; demoCustomers?: boolean };
+
+/** Any number held by no other advisory lock of ours (the migrations' is 7_272_026). */
+const BOOTSTRAP_LOCK = 7_272_027;
+
+/**
+ * Migrates, then seeds: the demo company in demo mode, otherwise only a first administrator.
+ * On PostgreSQL several API processes (replicas) may start at once on a new database: one
+ * bootstraps while the others wait on an advisory lock (held by a transaction of its own, while
+ * the seeding runs on other connections of the pool), then find everything there.
+ */
 export async function bootstrapDatabase(
   handle: DbHandle,
-  options: { demo: boolean; adminPassword?: string | undefined; demoCustomers?: boolean },
+  options: BootstrapOptions,
 ): Promise<BootstrapResult> {
+  if (handle.kind !== "postgres") return bootstrapAlone(handle, options);
+  return handle.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`);
+    return bootstrapAlone(handle, options);
+  });
+}
+
+async function bootstrapAlone(handle: DbHandle, options: BootstrapOptions): Promise<BootstrapResult> {
   await handle.migrate();
   await seedDictionaries(handle.db);
   if (options.demo) {

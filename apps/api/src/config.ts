@@ -20,6 +20,10 @@ export const ConfigSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
       .optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+      .optional(),
     DATA_DIR: z.string().min(1).default("./data"),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DEMO: bool.optional(),
@@ -36,6 +40,14 @@ export const ConfigSchema = z
     NOTIFY_SWEEP_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
     COOKIE_SECURE: bool.default(false),
     TRUST_PROXY: bool.default(false),
+    /** Comma-separated origins (scheme://host[:port]) allowed to call the API cross-origin. */
+    CORS_ORIGINS: z
+      .string()
+      .default("")
+      .transform((s) => s.split(",").flatMap((o) => (o.trim() ? [o.trim()] : [])))
+      .pipe(
+        z.array(z.string().regex(/^https?:\/\/[^/\s,]+$/, "each must be an origin: https://host[:port]")),
+      ),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     WEB_DIST: z.string().optional(),
     WORKERS: z.coerce.number().int().min(1).max(64).default(1),

@@ -18,7 +18,11 @@ export interface Settings {
   webhookPollMs: number;
   /** How often due follow-ups, overdue receivables and event reminders become notifications (0: not here). */
   notifySweepMs: number;
+  /** Rate-limit counters in Redis (shared by every API process); else in PostgreSQL. */
+  redisUrl?: string | null;
   cookieSecure: boolean;
+  /** Origins allowed to call the API from a browser (CORS); none by default. */
+  corsOrigins?: readonly string[];
   demo: boolean;
   webDist: string | null;
 }
@@ -53,7 +57,9 @@ export function settingsFrom(config: Config, jwtSecret: string, webDist: string 
     apiRatePerMinute: config.API_RATE_PER_MINUTE,
     webhookPollMs: config.WEBHOOK_POLL_MS,
     notifySweepMs: config.NOTIFY_SWEEP_MS,
+    redisUrl: config.REDIS_URL ?? null,
     cookieSecure: config.COOKIE_SECURE,
+    corsOrigins: config.CORS_ORIGINS,
     demo: config.DEMO,
     webDist,
   };
