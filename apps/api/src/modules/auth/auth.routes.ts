@@ -1,8 +1,9 @@
-import { LoginRequest, LogoutRequest, RefreshRequest, TokenResponse } from "@crm/contracts";
+import { ErrorCode, LoginRequest, LogoutRequest, RefreshRequest, TokenResponse } from "@crm/contracts";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf } from "../../shared/audit.js";
+import { AppError } from "../../shared/errors.js";
 import * as auth from "./auth.service.js";
 
 export const REFRESH_COOKIE = "crm_refresh";
@@ -18,8 +19,44 @@ export function setRefreshCookie(reply: FastifyReply, token: string, maxAge: num
   });
 }
 
-const tokenOf = (request: FastifyRequest, body: { refreshToken?: string | undefined } | undefined) =>
-  body?.refreshToken ?? request.cookies[REFRESH_COOKIE];
+/**
+ * The refresh token from the body, or else from the cookie. A request that relies on the cookie
+ * (an ambient credential) must come from this app's own pages: see assertSameOrigin.
+ */
+function tokenOf(request: FastifyRequest, body: { refreshToken?: string | undefined } | undefined) {
+  if (body?.refreshToken) return body.refreshToken;
+  const cookie = request.cookies[REFRESH_COOKIE];
+  if (cookie) assertSameOrigin(request);
+  return cookie;
+}
+
+/** Whether an Origin names this host (the default port of its scheme written or not). */
+function sameHost(origin: string, host: string): boolean {
+  if (!URL.canParse(origin)) return false;
+  const o = new URL(origin);
+  return URL.canParse(`${o.protocol}//${host}`) && new URL(`${o.protocol}//${host}`).host === o.host;
+}
+
+/**
+ * CSRF defence for the cookie routes, on top of the cookie's SameSite=Strict (which still lets a
+ * sibling subdomain through, being "same-site") and the API taking JSON only (a cross-site form
+ * cannot send it, a cross-site fetch of it needs a CORS preflight that is never granted with
+ * credentials): the browser's Sec-Fetch-Site must say same-origin, or, from a browser too old to
+ * send it, the Origin must be this host. Clients that are not browsers send neither and hold no
+ * cookie of a victim.
+ */
+export function assertSameOrigin(request: FastifyRequest) {
+  const site = request.headers["sec-fetch-site"];
+  const origin = request.headers.origin;
+  let ok = true;
+  if (typeof site === "string") ok = site === "same-origin" || site === "none";
+  else if (typeof origin === "string") ok = sameHost(origin, request.host);
+  if (!ok) {
+    throw new AppError(403, ErrorCode.forbidden, {
+      fields: [{ field: "origin", code: "cross_site_request" }],
+    });
+  }
+}
 
 const tags = ["auth"];
 

@@ -1,0 +1,187 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { clientFor, login, setupApp, testSettings } from "../test/helper.js";
+import { buildApp } from "./app.js";
+
+const web = mkdtempSync(join(tmpdir(), "crm-web-"));
+writeFileSync(join(web, "index.html"), "<!doctype html><title>CRM</title><div id=root></div>");
+writeFileSync(join(web, "app.js"), "console.log(1)");
+
+const ALLOWED = "https://partner.example.com";
+const { app, db } = await setupApp({ webDist: web, corsOrigins: [ALLOWED] });
+// The same app behind a TLS-terminating proxy it trusts (TRUST_PROXY=1).
+const proxied = await buildApp({ settings: testSettings({ webhookPollMs: 0 }), db, trustProxy: true });
+await proxied.ready();
+afterAll(() => proxied.close());
+
+const admin = await clientFor(app, "admin");
+
+/** The directives of a Content-Security-Policy header, by name. */
+const csp = (header: unknown) =>
+  Object.fromEntries(
+    String(header)
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
+
+const expectHardened = (headers: Record<string, unknown>) => {
+  const policy = csp(headers["content-security-policy"]);
+  expect(policy["script-src"]).toEqual(["'self'"]);
+  expect(policy["frame-ancestors"]).toEqual(["'none'"]);
+  expect(policy["object-src"]).toEqual(["'none'"]);
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["referrer-policy"]).toBe("no-referrer");
+};
+
+describe("security headers", () => {
+  it("are on the SPA page, its files, API answers, errors and streamed exports alike", async () => {
+    const answers = await Promise.all([
+      app.inject("/customers/42"),
+      app.inject("/app.js"),
+      app.inject("/api/health"),
+      app.inject("/api/v1/nothing"),
+      admin({ url: "/api/v1/customers" }),
+      admin({ url: "/api/v1/customers/export?format=csv" }),
+    ]);
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200, 404, 200, 200]);
+    for (const res of answers) expectHardened(res.headers);
+    // Scripts never inline; styles may be (antd's CSS-in-JS injects <style> tags).
+    const policy = csp(answers[0]!.headers["content-security-policy"]);
+    expect(policy["style-src"]).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(String(answers[0]!.headers["content-security-policy"])).not.toMatch(/script-src[^;]*unsafe/);
+  });
+
+  it("let the API reference run its one inline script by hash, not by 'unsafe-inline'", async () => {
+    const res = await app.inject("/api/docs/");
+    expect(res.statusCode).toBe(200);
+    const inline = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/.exec(res.body)![1]!;
+    const { createHash } = await import("node:crypto");
+    const hash = `'sha256-${createHash("sha256").update(inline).digest("base64")}'`;
+    expect(csp(res.headers["content-security-policy"])["script-src"]).toEqual(["'self'", hash]);
+  });
+
+  it("send HSTS only over TLS: not on plain http, nor for a forged X-Forwarded-Proto without TRUST_PROXY", async () => {
+    expect((await app.inject("/api/health")).headers["strict-transport-security"]).toBeUndefined();
+    const forged = await app.inject({ url: "/api/health", headers: { "x-forwarded-proto": "https" } });
+    expect(forged.headers["strict-transport-security"]).toBeUndefined();
+    const plain = await proxied.inject({ url: "/api/health", headers: { "x-forwarded-proto": "http" } });
+    expect(plain.headers["strict-transport-security"]).toBeUndefined();
+    const tls = await proxied.inject({ url: "/api/health", headers: { "x-forwarded-proto": "https" } });
+    expect(tls.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+  });
+});
+
+describe("CORS allow-list (CORS_ORIGINS)", () => {
+  it("gives an allowed origin the headers, on answers and preflights, without credentials", async () => {
+    const { accessToken } = await login(app, "gm");
+    const res = await app.inject({
+      url: "/api/v1/me",
+      headers: { origin: ALLOWED, authorization: `Bearer ${accessToken}` },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["access-control-allow-origin"]).toBe(ALLOWED);
+    expect(res.headers["access-control-expose-headers"]).toContain("ETag");
+    expect(res.headers.vary).toContain("Origin");
+    expect(res.headers["access-control-allow-credentials"]).toBeUndefined();
+    const preflight = await app.inject({
+      method: "OPTIONS",
+      url: "/api/v1/customers",
+      headers: { origin: ALLOWED, "access-control-request-method": "PATCH" },
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers["access-control-allow-origin"]).toBe(ALLOWED);
+    expect(preflight.headers["access-control-allow-methods"]).toContain("PATCH");
+    expect(preflight.headers["access-control-allow-headers"]).toContain("If-Match");
+  });
+
+  it("gives any other origin no CORS header at all", async () => {
+    for (const origin of ["https://evil.example", "https://partner.example.com.evil.example", "null"]) {
+      const res = await app.inject({ url: "/api/health", headers: { origin } });
+      expect(res.headers["access-control-allow-origin"]).toBeUndefined();
+      const preflight = await app.inject({
+        method: "OPTIONS",
+        url: "/api/v1/customers",
+        headers: { origin, "access-control-request-method": "DELETE" },
+      });
+      expect(preflight.statusCode).toBe(404);
+      expect(preflight.headers["access-control-allow-origin"]).toBeUndefined();
+      expect(preflight.headers["access-control-allow-methods"]).toBeUndefined();
+    }
+  });
+
+  it("is off by default: no origin is allowed", async () => {
+    const res = await proxied.inject({ url: "/api/health", headers: { origin: ALLOWED } });
+    expect(res.headers["access-control-allow-origin"]).toBeUndefined();
+  });
+});
+
+describe("CSRF on the refresh-cookie routes", () => {
+  const withCookie = (token: string, headers: Record<string, string>, url = "/api/v1/auth/refresh") =>
+    app.inject({ method: "POST", url, payload: {}, headers: { cookie: `crm_refresh=${token}`, ...headers } });
+
+  it("refuses a cross-site or sibling-subdomain refresh and logout, and the session lives on", async () => {
+    const { refreshToken } = await login(app, "sales1");
+    const attempts: Record<string, string>[] = [
+      { "sec-fetch-site": "cross-site", origin: "https://evil.example" },
+      { "sec-fetch-site": "same-site", origin: "http://evil.localhost:80" },
+      { origin: "https://evil.example" },
+      { origin: "null" },
+    ];
+    for (const headers of attempts) {
+      for (const url of ["/api/v1/auth/refresh", "/api/v1/auth/logout"]) {
+        const res = await withCookie(refreshToken, headers, url);
+        expect(res.statusCode).toBe(403);
+        expect(res.headers["content-type"]).toMatch(/problem\+json/);
+        expect(res.json()).toMatchObject({
+          code: "forbidden",
+          errors: [{ field: "origin", code: "cross_site_request" }],
+        });
+      }
+    }
+    // Nothing was used up or revoked: the app's own page can still refresh with it.
+    const own = await withCookie(refreshToken, {
+      "sec-fetch-site": "same-origin",
+      origin: "http://localhost:80",
+    });
+    expect(own.statusCode).toBe(200);
+  });
+
+  it("accepts the app's own pages (Sec-Fetch-Site same-origin, or an Origin of this host) and non-browser clients", async () => {
+    const a = await login(app, "sales2");
+    const own = await withCookie(a.refreshToken, { origin: "http://localhost:80" });
+    expect(own.statusCode).toBe(200);
+    const next = await withCookie(own.json().refreshToken, {});
+    expect(next.statusCode).toBe(200);
+    // A token in the body is no ambient credential: it needs no origin check.
+    const b = await login(app, "sales2");
+    const body = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/refresh",
+      payload: { refreshToken: b.refreshToken },
+      headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    });
+    expect(body.statusCode).toBe(200);
+  });
+
+  it("takes JSON only, so a cross-site form cannot post to them at all", async () => {
+    const { refreshToken } = await login(app, "sales1");
+    for (const type of [
+      "application/x-www-form-urlencoded",
+      "text/plain",
+      "multipart/form-data; boundary=x",
+    ]) {
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/refresh",
+        payload: "refreshToken=x",
+        headers: { cookie: `crm_refresh=${refreshToken}`, "content-type": type },
+      });
+      expect(res.statusCode, type).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, type).toBeLessThan(500);
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import { createHash } from "node:crypto";
+import helmet from "@fastify/helmet";
+import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+
+/**
+ * The Content-Security-Policy of every answer. Scripts only from this origin (the Vite build has
+ * no inline script); styles may be inline because antd's CSS-in-JS injects <style> tags at run time.
+ */
+export const CSP_DIRECTIVES: Record<string, string[]> = {
+  "default-src": ["'self'"],
+  "base-uri": ["'self'"],
+  "script-src": ["'self'"],
+  "script-src-attr": ["'none'"],
+  "style-src": ["'self'", "'unsafe-inline'"],
+  "img-src": ["'self'", "data:", "blob:"],
+  "font-src": ["'self'", "data:"],
+  "connect-src": ["'self'"],
+  "object-src": ["'none'"],
+  "form-action": ["'self'"],
+  "frame-ancestors": ["'none'"],
+};
+
+const HSTS = "max-age=31536000; includeSubDomains";
+
+const policy = (directives: Record<string, string[]>) =>
+  Object.entries(directives)
+    .map(([k, v]) => `${k} ${v.join(" ")}`)
+    .join(";");
+
+/** SHA-256 sources for the inline scripts of a page (<script> without src). */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map(
+    (m) =>
+      `'sha256-${createHash("sha256")
+        .update(m[1] ?? "")
+        .digest("base64")}'`,
+  );
+}
+
+/**
+ * Security headers on every answer, the SPA's and the API's alike (helmet writes them on the raw
+ * response in onRequest, so streamed and hijacked answers carry them too). HSTS only when the
+ * request came over TLS (directly, or via X-Forwarded-Proto from a trusted proxy): on plain http
+ * (the quick start, a LAN address) it would lock browsers out.
+ */
+export const securityHeadersPlugin = fp(
+  async (app: FastifyInstance) => {
+    await app.register(helmet, {
+      strictTransportSecurity: false,
+      frameguard: { action: "deny" },
+      referrerPolicy: { policy: "no-referrer" },
+      contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    });
+    app.addHook("onRequest", async (request, reply) => {
+      if (request.protocol === "https") reply.raw.setHeader("strict-transport-security", HSTS);
+    });
+    // The API reference page (Scalar) starts itself with one inline script: allowed by its hash,
+    // not by 'unsafe-inline'.
+    app.addHook("onSend", async (request, reply, payload) => {
+      if (typeof payload !== "string" || !request.url.startsWith("/api/docs")) return payload;
+      if (!/text\/html/.test(String(reply.getHeader("content-type") ?? ""))) return payload;
+      const hashes = inlineScriptHashes(payload);
+      if (hashes.length) {
+        const directives = { ...CSP_DIRECTIVES, "script-src": [...CSP_DIRECTIVES["script-src"]!, ...hashes] };
+        reply.header("content-security-policy", policy(directives));
+      }
+      return payload;
+    });
+  },
+  { name: "security-headers" },
+);
