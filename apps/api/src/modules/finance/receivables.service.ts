@@ -285,7 +285,12 @@ export async function recordPayment(db: Db, caller: Caller, input: PaymentCreate
         createdBy: caller.userId,
       })
       .returning({ id: payments.id });
-    for (const [i, a] of input.allocations.entries()) {
+    // Receivables are locked in one order (by id) whatever the allocations' order, so two payments
+    // touching the same receivables in opposite orders cannot deadlock.
+    const inLockOrder = [...input.allocations.entries()].sort(([, x], [, y]) =>
+      x.receivableId < y.receivableId ? -1 : x.receivableId > y.receivableId ? 1 : 0,
+    );
+    for (const [i, a] of inLockOrder) {
       const [moved] = await tx
         .update(receivables)
         .set({
@@ -365,7 +370,11 @@ export async function reversePayment(
         createdBy: caller.userId,
       })
       .returning({ id: payments.id });
-    for (const a of original.allocations) {
+    // In the same lock order as recordPayment.
+    const inLockOrder = [...original.allocations].sort((x, y) =>
+      x.receivableId < y.receivableId ? -1 : x.receivableId > y.receivableId ? 1 : 0,
+    );
+    for (const a of inLockOrder) {
       await tx
         .update(receivables)
         .set({
