@@ -43,6 +43,11 @@ async function main() {
   });
 
   let closing = false;
+  // An answer finished after SIGTERM closes its connection: an idle keep-alive socket would hold
+  // the close (and the process) until its timeout.
+  app.addHook("onSend", async (_request, reply) => {
+    if (closing) reply.header("connection", "close");
+  });
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;

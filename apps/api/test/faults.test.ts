@@ -174,3 +174,91 @@ describe("the database goes away under write load", () => {
     expect((await call("/api/ready")).status).toBe(200);
   }, 90_000);
 });
+
+/** A CSV of `rows` valid, distinct new customers (a province/city pair that matches). */
+function customersCsv(rows: number, tag: string): string {
+  const lines = ["客户名称,客户类别,省份,城市,年营业额"];
+  for (let i = 1; i <= rows; i++) lines.push(`故障测试${tag}企业${i}号,2,江苏省,苏州市,1000000.50`);
+  return `${lines.join("\n")}\n`;
+}
+
+async function uploadImport(token: string, rows: number, tag: string) {
+  const form = new FormData();
+  form.set("file", new Blob([customersCsv(rows, tag)], { type: "text/csv" }), `${tag}.csv`);
+  return call("/api/v1/customers/imports", { method: "POST", token, body: form });
+}
+
+const customerCount = async () =>
+  Number((await query<{ n: string }>("select count(*) as n from customers"))[0]!.n);
+
+describe("the API process dies or is stopped", () => {
+  it("kill -9 in the middle of an import commit writes nothing, and the job then says it was interrupted", async () => {
+    if (!api) await launch();
+    const token = await login("mgr1");
+    const rows = 4_000;
+    const uploaded = await uploadImport(token, rows, `k${randomBytes(3).toString("hex")}`);
+    expect(uploaded.status).toBe(201);
+    const job = (await uploaded.json()) as { id: string; toCreate: number };
+    expect(job.toCreate).toBe(rows);
+    const before = await customerCount();
+
+    expect((await call(`/api/v1/customers/imports/${job.id}/commit`, { method: "POST", token })).status).toBe(
+      202,
+    );
+    // Killed once the transaction has written at least one batch, before it commits.
+    let seen = { status: "committing", processed: 0 };
+    for (let i = 0; i < 2_000 && seen.status === "committing" && seen.processed === 0; i++) {
+      seen = (await (await call(`/api/v1/customers/imports/${job.id}`, { token })).json()) as typeof seen;
+      if (seen.processed === 0) await sleep(10);
+    }
+    expect(seen.status, "the commit finished before it could be killed: use more rows").toBe("committing");
+    expect(seen.processed).toBeGreaterThan(0);
+    await stopApi("SIGKILL");
+    const after = await customerCount();
+    console.log(
+      `[faults] kill -9 after ${seen.processed} of ${rows} import rows written in the open transaction: ` +
+        `customers ${before} before, ${after} after`,
+    );
+    expect(after).toBe(before);
+
+    await launch();
+    const settled = (await (
+      await call(`/api/v1/customers/imports/${job.id}`, { token: await login("mgr1") })
+    ).json()) as {
+      status: string;
+      error: string;
+    };
+    expect(settled.status).toBe("failed");
+    expect(settled.error).toMatch(/interrupted/);
+    expect(await customerCount()).toBe(before);
+  }, 120_000);
+
+  it("SIGTERM lets a request in flight finish (2xx), then the process exits 0", async () => {
+    await stopApi("SIGKILL");
+    await launch({ LOG_LEVEL: "info" });
+    const current = api!;
+    const token = await login("mgr1");
+    const rows = 3_000;
+    const t0 = performance.now();
+    const pending = uploadImport(token, rows, `t${randomBytes(3).toString("hex")}`);
+    // Sent once the API has logged the request's arrival (its body is being read and validated).
+    while (!/"url":"\/api\/v1\/customers\/imports"/.test(current.output())) await sleep(5);
+    const signalledAt = performance.now();
+    api = undefined; // its exit is expected from here on
+    current.child.kill("SIGTERM");
+    const res = await pending;
+    const answeredAt = performance.now();
+    const job = (await res.json()) as { totalRows: number; status: string };
+    const code = await current.exited;
+    if (code !== 0) console.error(current.output().slice(-3000));
+    console.log(
+      `[faults] SIGTERM ${Math.round(signalledAt - t0)} ms into a ${rows}-row import upload: answered ${res.status} ` +
+        `${Math.round(answeredAt - signalledAt)} ms after the signal; exit code ${code}`,
+    );
+    expect(res.status).toBe(201);
+    expect(job).toMatchObject({ status: "validated", totalRows: rows });
+    expect(answeredAt).toBeGreaterThan(signalledAt);
+    expect(current.output()).toMatch(/"signal":"SIGTERM".*shutting down/);
+    expect(code).toBe(0);
+  }, 120_000);
+});

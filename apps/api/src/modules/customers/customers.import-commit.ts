@@ -1,4 +1,4 @@
-import { ErrorCode } from "@crm/contracts";
+import { defuseCell, ErrorCode } from "@crm/contracts";
 import {
   auditLog,
   codeSequences,
@@ -43,10 +43,38 @@ function reportProgress(db: Db, id: string, written: number) {
     .catch(() => undefined);
 }
 
+/** Held by a commit's transaction (with the import's hash) for as long as it runs. */
+const COMMIT_LOCK = 7_272_027;
+const INTERRUPTED =
+  "提交中断（服务停止），未写入任何数据 / the commit was interrupted (the server stopped); nothing was written";
+
+/**
+ * A job left `committing` by a process that died (kill -9, power cut): its transaction rolled
+ * back, so nothing was written; it says so (failed) once no transaction holds its lock.
+ */
+async function settleInterrupted(db: Db, id: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.execute<{ free: boolean }>(
+      sql`select pg_try_advisory_xact_lock(${COMMIT_LOCK}, hashtext(${id})) as free`,
+    );
+    if (!rows[0]?.free) return false;
+    const settled = await tx
+      .update(customerImports)
+      .set({ status: "failed", error: INTERRUPTED })
+      .where(and(eq(customerImports.id, id), eq(customerImports.status, "committing")))
+      .returning({ id: customerImports.id });
+    return settled.length > 0;
+  });
+}
+
 export async function getImport(db: Db, caller: Caller, id: string) {
   const [job] = await db.select().from(customerImports).where(eq(customerImports.id, id));
   // Imports are their author's (or an administrator's with every scope).
   if (!job || (job.createdBy !== caller.userId && !caller.scope.all)) throw notFound();
+  if (job.status === "committing" && !progress.has(id) && (await settleInterrupted(db, id))) {
+    job.status = "failed";
+    job.error = INTERRUPTED;
+  }
   const rows = await db
     .select({ rowNo: customerImportRows.rowNo, errors: customerImportRows.errors })
     .from(customerImportRows)
@@ -77,7 +105,10 @@ export async function errorFile(db: Db, caller: Caller, id: string): Promise<str
     ...r.raw,
     错误: (r.errors ?? []).map((e) => `${e.field}: ${e.message}`).join("; "),
   }));
-  return `\uFEFF${Papa.unparse(data)}`;
+  const fields = Object.keys(data[0] ?? { 错误: "" });
+  // The file's own text goes back out: formulas in it are defused like in every export.
+  const body = data.map((r: Record<string, unknown>) => fields.map((f) => defuseCell(r[f] ?? "")));
+  return `\uFEFF${Papa.unparse({ fields: fields.map(defuseCell), data: body })}`;
 }
 
 async function reserveCodes(tx: DbOrTx, cls: string, n: number): Promise<number> {
@@ -115,12 +146,6 @@ export async function startCommit(
     });
   progress.set(id, 0);
   void commit(db, caller, id, ctx)
-    .then(async (written) => {
-      await db
-        .update(customerImports)
-        .set({ status: "committed", committedAt: new Date(), processed: written })
-        .where(eq(customerImports.id, id));
-    })
     .catch(async (err: unknown) => {
       log.error({ err, importId: id }, "import commit failed; nothing was written");
       await db
@@ -137,6 +162,18 @@ export async function startCommit(
 
 async function commit(db: Db, caller: Caller, id: string, ctx: RequestContext): Promise<number> {
   return db.transaction(async (tx) => {
+    // The lock tells other processes this commit is alive; the status is read under it, as a
+    // process that found the job abandoned may have just settled it.
+    await tx.execute(sql`select pg_advisory_xact_lock(${COMMIT_LOCK}, hashtext(${id}))`);
+    const [claimed] = await tx
+      .select({ status: customerImports.status })
+      .from(customerImports)
+      .where(eq(customerImports.id, id));
+    if (claimed?.status !== "committing") {
+      throw new AppError(409, ErrorCode.conflict, {
+        fields: [{ field: "status", code: "import_not_committable" }],
+      });
+    }
     const rows = await tx
       .select()
       .from(customerImportRows)
@@ -232,6 +269,11 @@ async function commit(db: Db, caller: Caller, id: string, ctx: RequestContext): 
       written += 1;
       reportProgress(db, id, written);
     }
+    // The job says committed in the same transaction as its rows: both or neither.
+    await tx
+      .update(customerImports)
+      .set({ status: "committed", committedAt: new Date(), processed: written })
+      .where(eq(customerImports.id, id));
     return written;
   });
 }
