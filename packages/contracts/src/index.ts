@@ -23,3 +23,4 @@ export * from "./regions-data.js";
 export * from "./reports.js";
 export * from "./saved-views.js";
 export * from "./settings.js";
+export * from "./spreadsheet.js";

@@ -1,7 +1,8 @@
+import { defuseCell } from "@crm/contracts";
+
 /** One cell as CSV: quoted when it holds a comma, quote or line break; formulas defused for Excel. */
 function cell(value: unknown): string {
-  let text = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
+  const text = defuseCell(value === null || value === undefined ? "" : String(value));
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { callerOf } from "../../plugins/access.js";
 import { contextOf } from "../../shared/audit.js";
 import { AppError } from "../../shared/errors.js";
+import { checkSpreadsheetUpload, UPLOAD_MAX_BYTES } from "../../shared/spreadsheet-upload.js";
 import { exportCustomers } from "./customers.export.js";
 import { validateImport } from "./customers.import.js";
 import { errorFile, getImport, startCommit, undoImport } from "./customers.import-commit.js";
@@ -102,13 +103,14 @@ export const customerIoRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const part = await request.file();
+      const part = await request.file({ limits: { fileSize: UPLOAD_MAX_BYTES } });
       if (!part || !/\.(csv|xlsx)$/i.test(part.filename)) {
         throw new AppError(400, ErrorCode.validation, {
           fields: [{ field: "file", code: "import_file_required" }],
         });
       }
       const buffer = await part.toBuffer();
+      await checkSpreadsheetUpload(part.filename, buffer);
       const fields = Object.fromEntries(
         Object.entries(part.fields).flatMap(([k, v]) =>
           v && !Array.isArray(v) && "value" in v && typeof v.value === "string" ? [[k, v.value]] : [],

@@ -1,4 +1,4 @@
-import { type CustomerQuery, customValueText } from "@crm/contracts";
+import { type CustomerQuery, customValueText, defuseCell } from "@crm/contracts";
 import { customers, type Db, dictionaryItems } from "@crm/db";
 import { and, asc, gt } from "drizzle-orm";
 import ExcelJS from "exceljs";
@@ -46,7 +46,7 @@ export async function exportCustomers(
   const headers = [
     ...fields.map((f) => headerOf(f, lang)),
     ...custom.map((d) => (lang === "en" ? (d.labelEn ?? d.label) : d.label)),
-  ];
+  ].map(defuseCell);
   const toRow = (c: ReturnType<typeof present>) => [
     ...fields.map((f) => {
       if (f in DICT_FIELDS) {
@@ -69,7 +69,8 @@ export async function exportCustomers(
         .orderBy(asc(customers.id))
         .limit(BATCH);
       if (!rows.length) return;
-      yield rows.map((r) => toRow(present(r)));
+      // Every cell through the one formula defuser, for CSV and XLSX alike.
+      yield rows.map((r) => toRow(present(r)).map(defuseCell));
       after = rows[rows.length - 1]!.id;
     }
   }

@@ -42,7 +42,12 @@ const DICT_FIELDS = {
 export async function parseFile(fileName: string, buffer: Buffer): Promise<Record<string, string>[]> {
   if (/\.xlsx$/i.test(fileName)) {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    // The zip was checked (checkSpreadsheetUpload); a broken workbook inside it is still the file's fault.
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer).catch(() => {
+      throw new AppError(400, ErrorCode.validation, {
+        fields: [{ field: "file", code: "import_file_type" }],
+      });
+    });
     const sheet = workbook.worksheets[0];
     if (!sheet) return [];
     const rows: Record<string, string>[] = [];

@@ -471,6 +471,16 @@ describe("report export", () => {
       defuse(3),
     ]).toEqual(["'=1+2", "'+x", "-12.50", "'@a", "plain", 3]);
   });
+
+  it("XLSX: the same text defused, by the one sanitiser every export uses", async () => {
+    const res = await gm({ url: "/api/v1/reports/first-transactions?format=xlsx" });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const texts: unknown[] = [];
+    for (const sheet of book.worksheets) sheet.eachRow((r) => r.eachCell((c) => texts.push(c.value)));
+    expect(texts).toContain("'=钻取客户丙");
+    expect(texts.filter((v) => typeof v === "string" && /^[=+@\t\r]/.test(v))).toEqual([]);
+  });
 });
 
 describe("applying the suggested customer classes", () => {

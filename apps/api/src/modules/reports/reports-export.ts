@@ -1,3 +1,4 @@
+import { defuseCell } from "@crm/contracts";
 import { type DbOrTx, departments, users } from "@crm/db";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
@@ -187,8 +188,7 @@ const cell = (v: unknown): Cell =>
   v === null || v === undefined ? null : typeof v === "number" ? v : String(v as string);
 
 /** Text Excel would run as a formula gets a leading apostrophe (numbers such as -12.50 stay). */
-export const defuse = (v: Cell): Cell =>
-  typeof v === "string" && /^[=+\-@\t\r]/.test(v) && !/^-?\d+(\.\d+)?$/.test(v) ? `'${v}` : v;
+export const defuse = (v: Cell): Cell => defuseCell(v);
 
 /** Exact decimals and counts as numbers in Excel, shown with their own number of decimals. */
 function excelValue(v: Cell): { value: Cell; numFmt?: string } {
@@ -196,7 +196,7 @@ function excelValue(v: Cell): { value: Cell; numFmt?: string } {
     const decimals = v.split(".")[1]?.length ?? 0;
     return { value: Number(v), numFmt: decimals ? `#,##0.${"0".repeat(decimals)}` : "0" };
   }
-  return { value: v };
+  return { value: defuse(v) };
 }
 
 export interface ExportInput {
@@ -234,7 +234,7 @@ export async function reportFile(input: ExportInput): Promise<ReportFile> {
     return {
       fileName,
       contentType: "text/csv; charset=utf-8",
-      body: `\uFEFF${Papa.unparse([main.header, ...main.body.map((r) => r.map(defuse))])}`,
+      body: `\uFEFF${Papa.unparse([main.header.map(defuse), ...main.body.map((r) => r.map(defuse))])}`,
       rows: main.body.length,
     };
   }
@@ -244,7 +244,7 @@ export async function reportFile(input: ExportInput): Promise<ReportFile> {
   info.addRow([REPORT_TITLES[report]?.[lang] ?? report]).font = { bold: true, size: 14 };
   info.addRow([lang === "en" ? "Generated" : "生成时间", new Date().toISOString()]);
   for (const [k, v] of Object.entries(input.filters)) {
-    if (v) info.addRow([FILTER_LABELS[k]?.[lang] ?? k, v]);
+    if (v) info.addRow([FILTER_LABELS[k]?.[lang] ?? k, defuse(v)]);
   }
   info.addRow([]);
   for (const [k, v] of summary(result)) {
@@ -267,7 +267,7 @@ export async function reportFile(input: ExportInput): Promise<ReportFile> {
     while (used.has(name)) name = `${name.slice(0, 29)} ${used.size}`;
     used.add(name);
     const sheet = workbook.addWorksheet(name);
-    sheet.addRow(header).font = { bold: true };
+    sheet.addRow(header.map(defuse)).font = { bold: true };
     for (const r of body) {
       const row = sheet.addRow([]);
       r.forEach((v, i) => {
