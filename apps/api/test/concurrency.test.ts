@@ -360,7 +360,7 @@ describe("merges: one customer merged into many survivors at once", () => {
       customerId: merged.id,
       lines: [{ productId: product.id, unitPrice: "1.00", quantity: "1" }],
     });
-    const survivors = [];
+    const survivors: Awaited<ReturnType<typeof createCustomer>>[] = [];
     for (let i = 0; i < N; i++) {
       const s = await createCustomer(mgr1, { name: `并发留存客户${i}` });
       await json(mgr1, "POST", "/api/v1/contacts", { customerId: s.id, name: `留存联系人${i}` });
@@ -395,7 +395,7 @@ describe("merges: one customer merged into many survivors at once", () => {
 
   it("30 concurrent merges criss-crossing 6 customers, with contacts added meanwhile: no 5xx, every contact on a live customer", async () => {
     const N = 30;
-    const cs = [];
+    const cs: Awaited<ReturnType<typeof createCustomer>>[] = [];
     for (let i = 0; i < 6; i++) {
       const c = await createCustomer(mgr1, { name: `交叉合并客户${i}` });
       await json(mgr1, "POST", "/api/v1/contacts", { customerId: c.id, name: `交叉联系人${i}` });
