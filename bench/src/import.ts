@@ -1,3 +1,4 @@
+import { pathToFileURL } from "node:url";
 import { parseArgs, table } from "./args.js";
 
 const HELP = `Imports a generated customer file through the API (dry run, background commit with progress,
@@ -9,23 +10,37 @@ error file, undo) and prints how long each step took.
   --bad 50                 rows made invalid on purpose (spread through the file)
   --keep                   do not undo the import at the end`;
 
-const args = parseArgs(process.argv.slice(2), {
-  "base-url": "http://127.0.0.1:3000",
-  user: "mgr1",
-  password: "Demo@2026",
-  rows: "100000",
-  bad: "50",
-  keep: "",
-});
-if (args.help) {
-  console.log(HELP);
-  process.exit(0);
+export interface ImportOptions {
+  baseUrl: string;
+  user: string;
+  password: string;
+  /** data rows in the file */
+  rows: number;
+  /** rows made invalid on purpose */
+  bad: number;
+  /** do not undo the import at the end */
+  keep?: boolean;
+  /** called after the commit, before the undo, with the name prefix every imported customer has */
+  afterCommit?: (namePrefix: string) => Promise<void>;
 }
-const base = args["base-url"].replace(/\/$/, "");
-const rows = Number(args.rows);
-const bad = Number(args.bad);
 
-async function api(token: string, path: string, init: RequestInit = {}) {
+export interface ImportResult {
+  rows: number;
+  bad: number;
+  megabytes: number;
+  /** the planted bad rows were reported, exactly */
+  exactErrors: boolean;
+  dryRunSeconds: number;
+  errorFileSeconds: number;
+  commitSeconds: number;
+  undoSeconds: number | null;
+  /** dry run + error file + commit: what a user waits for */
+  endToEndSeconds: number;
+  written: number;
+  steps: (string | number)[][];
+}
+
+async function api(base: string, token: string, path: string, init: RequestInit = {}) {
   const res = await fetch(`${base}/api/v1${path}`, {
     ...init,
     headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
@@ -34,7 +49,7 @@ async function api(token: string, path: string, init: RequestInit = {}) {
 }
 
 /** A CSV with `rows` rows; every (rows/bad)-th row has an error of one of five kinds. */
-function makeFile(run: string): { csv: string; badLines: number[] } {
+function makeFile(run: string, rows: number, bad: number): { csv: string; badLines: number[] } {
   const cities = [
     ["江苏省", "苏州市"],
     ["浙江省", "杭州市"],
@@ -66,7 +81,11 @@ function makeFile(run: string): { csv: string; badLines: number[] } {
   return { csv: `\uFEFF${lines.join("\r\n")}\r\n`, badLines };
 }
 
-async function main() {
+/** Imports a generated customer file through the API end to end and times each step. */
+export async function runImport(opts: ImportOptions): Promise<ImportResult> {
+  const base = opts.baseUrl.replace(/\/$/, "");
+  const { rows, bad } = opts;
+  const args = { user: opts.user, password: opts.password };
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -85,7 +104,7 @@ async function main() {
 
   const run = Date.now().toString(36);
   let t = performance.now();
-  const { csv, badLines } = makeFile(run);
+  const { csv, badLines } = makeFile(run, rows, bad);
   const generated = performance.now() - t;
   const results: (string | number)[][] = [];
   results.push([
@@ -97,7 +116,7 @@ async function main() {
   t = performance.now();
   const form = new FormData();
   form.append("file", new Blob([csv], { type: "text/csv" }), "bench.csv");
-  const upload = await api(token, "/customers/imports", { method: "POST", body: form });
+  const upload = await api(base, token, "/customers/imports", { method: "POST", body: form });
   if (upload.status !== 201) throw new Error(`dry run: HTTP ${upload.status} ${await upload.text()}`);
   const job = (await upload.json()) as {
     id: string;
@@ -116,26 +135,27 @@ async function main() {
   ]);
 
   t = performance.now();
-  const errorsFile = await api(token, `/customers/imports/${job.id}/errors.csv`);
+  const errorsFile = await api(base, token, `/customers/imports/${job.id}/errors.csv`);
   const errorText = await errorsFile.text();
+  const errorFileMs = performance.now() - t;
   results.push([
     "error file download",
     `${errorText.trim().split(/\r?\n/).length - 1} rows`,
-    ((performance.now() - t) / 1000).toFixed(1),
+    (errorFileMs / 1000).toFixed(1),
   ]);
 
   t = performance.now();
-  const commit = await api(token, `/customers/imports/${job.id}/commit`, { method: "POST" });
+  const commit = await api(base, token, `/customers/imports/${job.id}/commit`, { method: "POST" });
   if (commit.status !== 202) throw new Error(`commit: HTTP ${commit.status} ${await commit.text()}`);
   let status = "committing";
   let processed = 0;
   const samples: string[] = [];
   while (status === "committing") {
     await new Promise((r) => setTimeout(r, 1000));
-    let res = await api(token, `/customers/imports/${job.id}`);
+    let res = await api(base, token, `/customers/imports/${job.id}`);
     if (res.status === 401) {
       await refresh();
-      res = await api(token, `/customers/imports/${job.id}`);
+      res = await api(base, token, `/customers/imports/${job.id}`);
     }
     const body = (await res.json()) as { status: string; processed: number };
     status = body.status;
@@ -150,7 +170,7 @@ async function main() {
   ]);
   if (status !== "committed") throw new Error(`import ended ${status}`);
 
-  const check = await api(token, `/customers?q=${encodeURIComponent(`批量导入${run}企业`)}&limit=1`);
+  const check = await api(base, token, `/customers?q=${encodeURIComponent(`批量导入${run}企业`)}&limit=1`);
   const found = (await check.json()) as { total: number; totalExact: boolean };
   results.push([
     "list total afterwards",
@@ -158,13 +178,50 @@ async function main() {
     "",
   ]);
 
-  if (!args.keep) {
+  await opts.afterCommit?.(`批量导入${run}企业`);
+  let undoSeconds: number | null = null;
+  if (!opts.keep) {
     t = performance.now();
-    const undo = await api(token, `/customers/imports/${job.id}/undo`, { method: "POST" });
+    const undo = await api(base, token, `/customers/imports/${job.id}/undo`, { method: "POST" });
     const undone = (await undo.json()) as { status: string };
-    results.push(["undo (whole import)", undone.status, ((performance.now() - t) / 1000).toFixed(1)]);
+    undoSeconds = (performance.now() - t) / 1000;
+    results.push(["undo (whole import)", undone.status, undoSeconds.toFixed(1)]);
   }
-  console.log(table(["step", "result", "seconds"], results));
+  return {
+    rows,
+    bad,
+    megabytes: csv.length / 1e6,
+    exactErrors: allReported,
+    dryRunSeconds: dryRun / 1000,
+    errorFileSeconds: errorFileMs / 1000,
+    commitSeconds: committed / 1000,
+    undoSeconds,
+    endToEndSeconds: (dryRun + errorFileMs + committed) / 1000,
+    written: processed,
+    steps: results,
+  };
 }
 
-await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = parseArgs(process.argv.slice(2), {
+    "base-url": "http://127.0.0.1:3000",
+    user: "mgr1",
+    password: "Demo@2026",
+    rows: "100000",
+    bad: "50",
+    keep: "",
+  });
+  if (args.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  const result = await runImport({
+    baseUrl: args["base-url"],
+    user: args.user,
+    password: args.password,
+    rows: Number(args.rows),
+    bad: Number(args.bad),
+    keep: Boolean(args.keep),
+  });
+  console.log(table(["step", "result", "seconds"], result.steps));
+}

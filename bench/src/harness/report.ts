@@ -1,0 +1,220 @@
+import type { Measured } from "./drive.js";
+
+export interface StepResult {
+  concurrency: number;
+  endpoint: Measured;
+  floor: Measured | null;
+  ceiling: Measured | null;
+  /** endpoint req/s as % of the ceiling's */
+  ceilingPct: number | null;
+  /** highest RSS of one API process during the step, and of all of them together (MB) */
+  rssMb: number;
+  rssTotalMb: number;
+}
+
+export interface ScenarioResult {
+  key: string;
+  label: string;
+  group: "auth" | "list" | "search" | "page" | "detail" | "write" | "report";
+  method: string;
+  path: string;
+  statements: number | null;
+  statementText: string[] | null;
+  steps: StepResult[];
+}
+
+export interface Target {
+  target: string;
+  row: string;
+  value: string;
+  pass: boolean;
+}
+
+export interface BenchResult {
+  date: string;
+  startedAt: string;
+  seconds: number;
+  scale: number;
+  seed: number;
+  database: string;
+  counts: { customers: number; contacts: number; transactions: number };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    ramGb: number;
+    node: string;
+    postgres: string;
+    sharedBuffers: string;
+    workMem: string;
+    loadAverage: { min: number; max: number };
+  };
+  options: {
+    workers: number;
+    concurrency: number[];
+    duration: number | null;
+    amount: number | null;
+    user: string;
+    deepPage: number;
+  };
+  generation: { skipped: boolean; seconds: number; output?: string[] };
+  scenarios: ScenarioResult[];
+  import: {
+    rows: number;
+    written: number;
+    exactErrors: boolean;
+    dryRunSeconds: number;
+    errorFileSeconds: number;
+    commitSeconds: number;
+    undoSeconds: number | null;
+    endToEndSeconds: number;
+    rowsPerSecond: number;
+    rawCopy: { rows: number; seconds: number; rowsPerSecond: number } | null;
+    pctOfRawCopy: number | null;
+  } | null;
+  rss: { maxProcessMb: number; maxTotalMb: number };
+  targets: Target[];
+}
+
+const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "—");
+const int = (v: number) => Math.round(v).toLocaleString("en");
+
+/** The step at this concurrency, else the nearest one run. */
+function at(sc: ScenarioResult, c: number): StepResult | undefined {
+  return [...sc.steps].sort((a, b) => Math.abs(a.concurrency - c) - Math.abs(b.concurrency - c))[0];
+}
+
+/** The targets of the performance issue, each PASS or MISS on this run's figures. */
+export function targetsOf(r: BenchResult): Target[] {
+  const out: Target[] = [];
+  const find = (key: string) => r.scenarios.find((s) => s.key === key);
+  for (const sc of r.scenarios.filter((s) => s.group === "list" || s.group === "search")) {
+    const st = at(sc, 64);
+    if (!st) continue;
+    out.push({
+      target: `p99 < 50 ms at c${st.concurrency}`,
+      row: sc.label,
+      value: `${ms(st.endpoint.p99)} ms`,
+      pass: st.endpoint.p99 < 50,
+    });
+    out.push({
+      target: `> 1,000 req/s at c${st.concurrency}`,
+      row: sc.label,
+      value: int(st.endpoint.rps),
+      pass: st.endpoint.rps > 1000,
+    });
+  }
+  for (const sc of r.scenarios.filter((s) => s.steps.some((st) => st.ceilingPct !== null))) {
+    const st = at(sc, 64)!;
+    out.push({
+      target: `≥ 60% of the ceiling at c${st.concurrency}`,
+      row: sc.label,
+      value: `${st.ceilingPct!.toFixed(0)}%`,
+      pass: st.ceilingPct! >= 60,
+    });
+  }
+  const list = find("list");
+  for (const key of ["page2", "deep"]) {
+    const sc = find(key);
+    if (!sc || !list) continue;
+    const a = at(sc, 1)!;
+    const b = at(list, 1)!;
+    out.push({
+      target: `p50 at c${a.concurrency} ≤ 2× the first page's (${ms(b.endpoint.p50)} ms)`,
+      row: sc.label,
+      value: `${ms(a.endpoint.p50)} ms (${(a.endpoint.p50 / b.endpoint.p50).toFixed(2)}×)`,
+      pass: a.endpoint.p50 <= 2 * b.endpoint.p50,
+    });
+  }
+  for (const key of ["create", "sale"]) {
+    const sc = find(key);
+    if (!sc) continue;
+    const st = at(sc, 16)!;
+    out.push({
+      target: `> 500/s at c${st.concurrency}`,
+      row: sc.label,
+      value: int(st.endpoint.rps),
+      pass: st.endpoint.rps > 500,
+    });
+  }
+  for (const sc of r.scenarios.filter((s) => s.group === "report")) {
+    const st = at(sc, 1)!;
+    out.push({
+      target: `p99 < 1 s at c${st.concurrency}`,
+      row: sc.label,
+      value: `${ms(st.endpoint.p99)} ms`,
+      pass: st.endpoint.p99 < 1000,
+    });
+  }
+  if (r.import) {
+    out.push({
+      target: "< 15 s end to end",
+      row: `import ${int(r.import.rows)} rows`,
+      value: `${r.import.endToEndSeconds.toFixed(1)} s`,
+      pass: r.import.endToEndSeconds < 15,
+    });
+    if (r.import.pctOfRawCopy !== null)
+      out.push({
+        target: "≥ 25% of the raw COPY rate",
+        row: `import ${int(r.import.rows)} rows`,
+        value: `${r.import.pctOfRawCopy.toFixed(0)}% (${int(r.import.rowsPerSecond)} of ${int(r.import.rawCopy!.rowsPerSecond)} rows/s)`,
+        pass: r.import.pctOfRawCopy >= 25,
+      });
+  }
+  out.push({
+    target: "RSS < 300 MB under load (largest API process)",
+    row: `API, ${r.options.workers} worker(s)`,
+    value: `${r.rss.maxProcessMb.toFixed(0)} MB (all processes ${r.rss.maxTotalMb.toFixed(0)} MB)`,
+    pass: r.rss.maxProcessMb < 300,
+  });
+  return out;
+}
+
+export function markdown(r: BenchResult): string {
+  const m = r.machine;
+  const lines: string[] = [];
+  lines.push(`# Benchmark ${r.date}, scale ${r.scale}`);
+  lines.push("");
+  lines.push(
+    `${int(r.counts.customers)} customers, ${int(r.counts.contacts)} contacts, ${int(r.counts.transactions)} transactions (seed ${r.seed}, ${r.database} database${r.generation.skipped ? "" : `, generated in ${r.generation.seconds.toFixed(0)} s`}). ` +
+      `Machine: ${m.cpus} cores (${m.cpuModel}), ${m.ramGb} GB RAM, PostgreSQL ${m.postgres} (shared_buffers ${m.sharedBuffers}, work_mem ${m.workMem}), Node ${m.node}; ` +
+      `load average ${m.loadAverage.min.toFixed(1)}–${m.loadAverage.max.toFixed(1)} during the run. ` +
+      `API: ${r.options.workers} worker(s), user ${r.options.user}; ${r.options.amount ? `${r.options.amount} requests` : `${r.options.duration} s`} per step; whole run ${(r.seconds / 60).toFixed(1)} min.`,
+  );
+  lines.push("");
+  lines.push(
+    "Floor: the statements the endpoint ran (captured from the app) replayed through `pg` behind a bare `node:http` server; ceiling: the same behind a bare Fastify route. % = endpoint req/s ÷ ceiling req/s.",
+  );
+  lines.push("");
+  lines.push(
+    "| scenario | c | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | floor req/s | floor p99 | ceiling req/s | ceiling p99 | % of ceiling |",
+  );
+  lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const sc of r.scenarios) {
+    for (const st of sc.steps) {
+      const e = st.endpoint;
+      lines.push(
+        `| ${sc.label} | ${st.concurrency} | ${int(e.rps)} | ${ms(e.p50)} | ${ms(e.p95)} | ${ms(e.p99)} | ${e.errors} | ${e.non2xx} | ${st.floor ? int(st.floor.rps) : ""} | ${st.floor ? ms(st.floor.p99) : ""} | ${st.ceiling ? int(st.ceiling.rps) : ""} | ${st.ceiling ? ms(st.ceiling.p99) : ""} | ${st.ceilingPct === null ? "" : `${st.ceilingPct.toFixed(0)}%`} |`,
+      );
+    }
+  }
+  if (r.import) {
+    const i = r.import;
+    lines.push("");
+    lines.push(
+      `Import of ${int(i.rows)} rows: dry run ${i.dryRunSeconds.toFixed(1)} s, error file ${i.errorFileSeconds.toFixed(1)} s, commit ${i.commitSeconds.toFixed(1)} s = ${i.endToEndSeconds.toFixed(1)} s end to end (${int(i.rowsPerSecond)} rows/s, ${int(i.written)} written${i.exactErrors ? ", exactly the planted bad rows reported" : ", bad rows MISMATCH"})` +
+        (i.rawCopy
+          ? `; raw COPY of the same ${int(i.rawCopy.rows)} rows into an empty copy of customers with all its indexes: ${i.rawCopy.seconds.toFixed(2)} s (${int(i.rawCopy.rowsPerSecond)} rows/s)`
+          : "") +
+        (i.undoSeconds !== null ? `; undo ${i.undoSeconds.toFixed(1)} s.` : "."),
+    );
+  }
+  lines.push("");
+  lines.push("| target | row | value | |");
+  lines.push("|---|---|---:|---|");
+  for (const t of r.targets)
+    lines.push(`| ${t.target} | ${t.row} | ${t.value} | ${t.pass ? "PASS" : "MISS"} |`);
+  const pass = r.targets.filter((t) => t.pass).length;
+  lines.push("");
+  lines.push(`${pass} of ${r.targets.length} targets met.`);
+  return `${lines.join("\n")}\n`;
+}
