@@ -1,8 +1,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CUSTOMER_SORTS } from "@crm/contracts";
+import { customers, users } from "@crm/db";
+import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { clientFor, login, setupApp, testSettings } from "../test/helper.js";
+import { bearer, clientFor, DEMO_PASSWORD, login, setupApp, testSettings } from "../test/helper.js";
 import { buildApp } from "./app.js";
 
 const web = mkdtempSync(join(tmpdir(), "crm-web-"));
@@ -183,5 +186,133 @@ describe("CSRF on the refresh-cookie routes", () => {
       expect(res.statusCode, type).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, type).toBeLessThan(500);
     }
+  });
+});
+
+describe("sort and filter parameters: an allow-list, never SQL", () => {
+  it("takes every listed sort", async () => {
+    for (const sort of CUSTOMER_SORTS) {
+      expect((await admin({ url: `/api/v1/customers?sort=${sort}` })).statusCode, sort).toBe(200);
+    }
+  });
+
+  it("answers anything else with 400 problem+json naming the parameter, and runs nothing", async () => {
+    const before = (await db.db.select({ id: customers.id }).from(customers)).length;
+    const bad: [string, string][] = [
+      ["sort=passwordHash", "sort"],
+      ["sort=deleted_at", "sort"],
+      ["sort=name%3Bdrop%20table%20customers", "sort"],
+      ["sort=name%20desc", "sort"],
+      ["sort=(select%201)", "sort"],
+      ["cf.nosuchfield=1", "cf.nosuchfield"],
+      ["createdFrom=2026-13-01", "createdFrom"],
+      ["ownerId=1%20or%201%3D1", "ownerId"],
+      ["letter=A'--", "letter"],
+      ["limit=100000", "limit"],
+      ["cursor=garbage", "cursor"],
+    ];
+    for (const [query, field] of bad) {
+      const res = await admin({ url: `/api/v1/customers?${query}` });
+      expect(res.statusCode, query).toBe(400);
+      expect(res.headers["content-type"]).toMatch(/problem\+json/);
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(res.body).not.toMatch(/syntax|relation|column|select /i);
+    }
+    const drill = await admin({ url: "/api/v1/reports/sales/records?dimension=password_hash&value=x" });
+    expect(drill.statusCode).toBe(400);
+    expect(drill.json().errors[0].field).toBe("dimension");
+    expect((await db.db.select({ id: customers.id }).from(customers)).length).toBe(before);
+  });
+});
+
+describe("passwords and sessions", () => {
+  const me = (token: string) => app.inject({ url: "/api/v1/me", headers: bearer(token) });
+  const refresh = (refreshToken: string) =>
+    app.inject({ method: "POST", url: "/api/v1/auth/refresh", payload: { refreshToken } });
+  const hashOf = async (username: string) =>
+    (await db.db.select({ h: users.passwordHash }).from(users).where(eq(users.username, username)))[0]!.h;
+  const idOf = async (username: string) =>
+    (await db.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]!.id;
+
+  it("hashes with argon2id at OWASP's parameters (m=19 MiB, t=2, p=1) or stronger", async () => {
+    const { accessToken } = await login(app, "service1");
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/v1/me/password",
+      headers: bearer(accessToken),
+      payload: { currentPassword: DEMO_PASSWORD, newPassword: "Service2027x" },
+    });
+    expect(res.statusCode).toBe(200);
+    const [, algorithm, version, params] = (await hashOf("service1")).split("$");
+    expect([algorithm, version]).toEqual(["argon2id", "v=19"]);
+    const p = Object.fromEntries(
+      params!
+        .split(",")
+        .map((kv) => kv.split("="))
+        .map(([k, v]) => [k, Number(v)]),
+    );
+    expect(p.m).toBeGreaterThanOrEqual(19 * 1024);
+    expect(p.t).toBeGreaterThanOrEqual(2);
+    expect(p.p).toBeGreaterThanOrEqual(1);
+  });
+
+  it("refuses new passwords under 8 characters, over 128, or without both letters and digits", async () => {
+    const { accessToken } = await login(app, "prod1");
+    for (const [newPassword, code] of [
+      ["Ab1", "too_small"],
+      ["abcdefgh", "password_needs_digit"],
+      ["12345678", "password_needs_letter"],
+      [`A1${"x".repeat(127)}`, "too_big"],
+    ]) {
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/v1/me/password",
+        headers: bearer(accessToken),
+        payload: { currentPassword: DEMO_PASSWORD, newPassword },
+      });
+      expect(res.statusCode, newPassword).toBe(400);
+      expect(res.json().errors[0]).toMatchObject({ field: "newPassword", code });
+    }
+    expect((await me(accessToken)).statusCode).toBe(200);
+  });
+
+  it("disabling a user ends every session at once: access and refresh tokens, and they stay dead after re-enabling", async () => {
+    const a = await login(app, "sales3");
+    const b = await login(app, "sales3");
+    const id = await idOf("sales3");
+    const etag = (await admin({ url: `/api/v1/users/${id}` })).headers.etag as string;
+    const off = await admin({
+      method: "POST",
+      url: `/api/v1/users/${id}/disable`,
+      headers: { "if-match": etag },
+    });
+    expect(off.statusCode).toBe(200);
+    for (const s of [a, b]) {
+      expect((await me(s.accessToken)).statusCode).toBe(401);
+      expect((await refresh(s.refreshToken)).statusCode).toBe(401);
+    }
+    const on = await admin({
+      method: "POST",
+      url: `/api/v1/users/${id}/enable`,
+      headers: { "if-match": off.headers.etag as string },
+    });
+    expect(on.statusCode).toBe(200);
+    for (const s of [a, b]) {
+      expect((await me(s.accessToken)).statusCode).toBe(401);
+      expect((await refresh(s.refreshToken)).statusCode).toBe(401);
+    }
+    expect((await me((await login(app, "sales3")).accessToken)).statusCode).toBe(200);
+  });
+
+  it("a password reset by an administrator ends the user's sessions too", async () => {
+    const s = await login(app, "finance1");
+    const res = await admin({
+      method: "POST",
+      url: `/api/v1/users/${await idOf("finance1")}/reset-password`,
+      payload: {},
+    });
+    expect(res.statusCode).toBe(200);
+    expect((await me(s.accessToken)).statusCode).toBe(401);
+    expect((await refresh(s.refreshToken)).statusCode).toBe(401);
   });
 });
