@@ -40,6 +40,7 @@ import { rateLimitPlugin } from "./plugins/rate-limit.js";
 import { resourceHeadersPlugin } from "./plugins/resource-headers.js";
 import { securityHeadersPlugin } from "./plugins/security-headers.js";
 import { spaPlugin } from "./plugins/spa.js";
+import { textInputPlugin } from "./plugins/text-input.js";
 import type { Settings } from "./settings.js";
 
 declare module "fastify" {
@@ -89,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Cross-cutting plugins first, then the routes.
   await app.register(errorsPlugin);
+  await app.register(textInputPlugin);
   await app.register(dbPlugin, { handle: options.db, owned: options.ownsDb ?? false });
   await app.register(corsPlugin, { origins: options.settings.corsOrigins ?? [] });
   await app.register(securityHeadersPlugin);

@@ -102,6 +102,10 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
     en: "The new password must differ from the current one",
   },
   unknown_field: { "zh-CN": "不允许的字段", en: "This field is not allowed" },
+  invalid_characters: {
+    "zh-CN": "含有不允许的字符（空字符或不成对的代理字符）",
+    en: "Contains characters that are not allowed (NUL or an unpaired surrogate)",
+  },
   money_format: {
     "zh-CN": "金额格式不正确（最多12位整数、2位小数）",
     en: "Not a valid amount (up to 12 digits and 2 decimals)",
