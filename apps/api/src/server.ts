@@ -1,7 +1,7 @@
 import cluster from "node:cluster";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createDb, DEMO_PASSWORD, DEMO_USERS } from "@crm/db";
+import { createDb, type DbHandle, DEMO_PASSWORD, DEMO_USERS } from "@crm/db";
 import { buildApp } from "./app.js";
 import { bootstrapDatabase } from "./bootstrap.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -23,13 +23,7 @@ async function main() {
     dataDir: config.DATA_DIR,
     poolSize: config.DB_POOL_SIZE,
   });
-  const boot = IS_WORKER
-    ? { generatedAdminPassword: null }
-    : await bootstrapDatabase(handle, {
-        demo: config.DEMO,
-        adminPassword: config.ADMIN_PASSWORD,
-        demoCustomers: true,
-      });
+  const boot = IS_WORKER ? { generatedAdminPassword: null } : await bootstrap(config, handle);
 
   const app = await buildApp({
     settings: settingsFrom(config, jwtSecret, webDist),
@@ -91,18 +85,30 @@ function banner(
 }
 
 /**
+ * Migrates and seeds. On PostgreSQL through a pool of its own, whatever DB_POOL_SIZE says: the
+ * bootstrap lock holds one connection and the migrations' lock another while they run on a third.
+ */
+async function bootstrap(config: ReturnType<typeof loadConfig>, embedded?: DbHandle) {
+  const options = { demo: config.DEMO, adminPassword: config.ADMIN_PASSWORD, demoCustomers: true };
+  if (!config.DATABASE_URL) {
+    if (!embedded) throw new Error("the embedded database is opened by its one process");
+    return bootstrapDatabase(embedded, options);
+  }
+  const own = createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 3 });
+  try {
+    return await bootstrapDatabase(own, options);
+  } finally {
+    await own.close();
+  }
+}
+
+/**
  * WORKERS > 1 (PostgreSQL only): this process migrates and seeds once, then runs that many API
  * processes on the same port (node:cluster), with the same JWT secret, and replaces one that dies.
  * Caches are per process and safe so: access is versioned in the database, estimates are estimates.
  */
 async function primary(config: ReturnType<typeof loadConfig>, jwtSecret: string, started: number) {
-  const handle = createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 2 });
-  const boot = await bootstrapDatabase(handle, {
-    demo: config.DEMO,
-    adminPassword: config.ADMIN_PASSWORD,
-    demoCustomers: true,
-  });
-  await handle.close();
+  const boot = await bootstrap(config);
   const env = { CRM_WORKER: "1", JWT_SECRET: jwtSecret };
   let closing = false;
   let listening = 0;

@@ -7,7 +7,6 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createDb, type DbHandle, stockLevels, stockMovements } from "@crm/db";
 import { eq, sql } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootstrapDatabase } from "../src/bootstrap.js";
 import { DEMO_PASSWORD } from "./helper.js";
@@ -43,14 +42,13 @@ function ensureBuilt() {
 }
 
 async function admin(text: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect().catch((err: Error) => {
-    throw new Error(`two-process test needs PostgreSQL (TEST_DATABASE_URL=${serverUrl}): ${err.message}`);
-  });
+  const server = createDb({ databaseUrl: serverUrl, poolSize: 1, onPoolError: () => undefined });
   try {
-    await client.query(text);
+    await server.db.execute(sql.raw(text)).catch((err: Error) => {
+      throw new Error(`two-process test needs PostgreSQL (TEST_DATABASE_URL=${serverUrl}): ${err.message}`);
+    });
   } finally {
-    await client.end();
+    await server.close();
   }
 }
 

@@ -23,7 +23,10 @@ export type DbOrTx = Db | Tx;
 export interface DbHandle {
   db: Db;
   kind: "postgres" | "pglite";
-  /** Applies the committed migrations; safe to call from several processes at once. */
+  /**
+   * Applies the committed migrations; safe to call from several processes at once. On PostgreSQL
+   * it uses two connections of the pool at once (the lock's and the migrations').
+   */
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -70,14 +73,19 @@ export function createDb(options: DbOptions): DbHandle {
       db,
       kind: "postgres",
       async migrate() {
-        const client = await pool.connect();
+        // One process migrates at a time; the others wait and then find nothing to do. The lock
+        // is a transaction's, held by one connection while the migrations run on another: a
+        // session lock would outlive its unlock behind PgBouncer's transaction pooling (the two
+        // statements may reach different server connections), and block every later start.
+        if ((options.poolSize ?? 10) < 2) throw new Error("migrate() needs a pool of 2 connections or more");
+        const holder = await pool.connect();
         try {
-          // One process migrates at a time; the others wait and then find nothing to do.
-          await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
-          await migratePg(drizzlePg(client, common), { migrationsFolder: migrationsFolder() });
+          await holder.query("begin");
+          await holder.query("select pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+          await migratePg(db, { migrationsFolder: migrationsFolder() });
         } finally {
-          await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
-          client.release();
+          await holder.query("commit").catch(() => undefined);
+          holder.release();
         }
       },
       close: () => pool.end(),
