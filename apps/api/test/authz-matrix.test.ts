@@ -1,3 +1,4 @@
+import { DRILL_DIMENSIONS } from "@crm/contracts";
 import { DEMO_USERS, notifications, users } from "@crm/db";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -567,6 +568,86 @@ describe("object level: records outside the caller's scope answer 404 and change
       expect(res.statusCode, res.body).toBe(404);
     }
     expect(await snapshot(B)).toEqual(before);
+  });
+
+  /** The queries a list route is read with: its required ones, and for a drill every dimension aimed at `w`. */
+  const queriesFor = (url: string, w: World): string[] => {
+    const drill = /^\/api\/v1\/reports\/([\w-]+)\/records$/.exec(url);
+    if (drill) {
+      const month = today.slice(0, 7);
+      const valueOf: Record<string, string> = {
+        month,
+        customer: w.customer.id,
+        salesperson: w.ownerId,
+        handler: w.ownerId,
+        product: product.id,
+        region: "浙江省",
+        orderStatus: "signed",
+        aging: "notDue",
+        type: "complaint",
+        complaintType: "complaint",
+        creditRating: "",
+        revenueBand: "unknown",
+        tracking: w.customer.id,
+        segment: "new",
+        abc: "A",
+      };
+      return DRILL_DIMENSIONS[drill[1] as keyof typeof DRILL_DIMENSIONS].map(
+        (d) =>
+          `?dimension=${d}&value=${encodeURIComponent(valueOf[d] ?? "")}&limit=200&from=2020-01-01&to=2030-12-31`,
+      );
+    }
+    if (url === "/api/v1/me/stats") return ["?from=2020-01-01&to=2030-12-31"];
+    if (url === "/api/v1/custom-fields") return ["?entity=customer"];
+    if (url === "/api/v1/saved-views") return ["?resource=customers"];
+    if (url === "/api/v1/customers")
+      return ["", `?q=${encodeURIComponent(w.customer.name)}`, `?ownerId=${w.ownerId}`];
+    if (url === "/api/v1/customers/export") return ["?format=csv", `?format=csv&ownerId=${w.ownerId}`];
+    return [""];
+  };
+
+  it("no list, search, board, workbench or report (every GET without an id) shows them", async () => {
+    const secrets = (w: World) => [
+      w.customer.id,
+      w.customer.name,
+      w.contact.id,
+      w.task.id,
+      w.event.id,
+      w.order.id,
+      w.order.number,
+      w.transaction.id,
+      w.payment.id,
+      w.feedback.id,
+      w.feedback.subject,
+      w.returnVisit.id,
+      w.savedView.id,
+      w.notificationId,
+    ];
+    const lists = app.routeTable.filter((r) => r.method === "GET" && !r.url.includes(":"));
+    let read = 0;
+    const leaks: string[] = [];
+    for (const [user, w] of OUTSIDERS) {
+      for (const route of lists) {
+        if (!permitted(user, route.access)) continue;
+        for (const query of queriesFor(route.url, w)) {
+          const url = `${route.url}${query}`;
+          const res = await as[user]({ url });
+          checks++;
+          // Every list is read for real (a route that needs a new query gets it in queriesFor).
+          if (res.statusCode !== 200) {
+            leaks.push(`${user} ${url} → ${res.statusCode}`);
+            continue;
+          }
+          read++;
+          for (const s of secrets(w)) if (res.body.includes(s)) leaks.push(`${user} ${url} shows ${s}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(read).toBeGreaterThan(50);
+    // The same lists do show the owner's own (so the check above can fail).
+    const own = await as.sales1({ url: "/api/v1/customers" });
+    expect(own.body).toContain(A.customer.id);
   });
 
   it("inside the scope the same routes work: the owner and the department manager", async () => {

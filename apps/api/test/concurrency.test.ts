@@ -337,6 +337,65 @@ describe("payments: concurrent allocations never pay a receivable more than it i
   }, 90_000);
 });
 
+describe("one-time actions sent many times at once happen once", () => {
+  it("20 concurrent signs of one order: one signs, one set of receivables", async () => {
+    const N = 20;
+    const customer = await createCustomer(sales1);
+    const product = await productWithStock("签约并发件", "1");
+    const order = await json(sales1, "POST", "/api/v1/orders", {
+      customerId: customer.id,
+      instalments: [
+        { percent: "30", dueInDays: 0 },
+        { percent: "70", dueInDays: 30 },
+      ],
+      lines: [{ productId: product.id, unitPrice: "100.00", quantity: "1" }],
+    });
+    const results = await Promise.all(
+      Array.from({ length: N }, () =>
+        sales1({
+          method: "POST",
+          url: `/api/v1/orders/${order.id}/transitions`,
+          payload: { action: "sign" },
+        }),
+      ),
+    );
+    report("signs of one order", N, results);
+    expect(statuses(results)).toEqual({ 200: 1, 409: N - 1 });
+    const rs = (await json(finance1, "GET", `/api/v1/receivables?orderId=${order.id}`)).items;
+    expect(rs.map((r: { amount: string }) => r.amount).sort()).toEqual(["30.00", "70.00"]);
+    expect((await json(sales1, "GET", `/api/v1/orders/${order.id}`)).version).toBe(order.version + 1);
+  }, 90_000);
+
+  it("an order of 5, 25 concurrent deliveries of 1 with stock to spare: exactly 5 delivered", async () => {
+    const N = 25;
+    const customer = await createCustomer(sales1);
+    const product = await productWithStock("发货并发件", "100");
+    const order = await json(sales1, "POST", "/api/v1/orders", {
+      customerId: customer.id,
+      lines: [{ productId: product.id, unitPrice: "10.00", quantity: "5" }],
+    });
+    await json(sales1, "POST", `/api/v1/orders/${order.id}/transitions`, { action: "sign" });
+    const results = await Promise.all(
+      Array.from({ length: N }, () =>
+        sales1({
+          method: "POST",
+          url: `/api/v1/orders/${order.id}/deliveries`,
+          payload: { date: today, lines: [{ lineId: order.lines[0].id, quantity: "1" }] },
+        }),
+      ),
+    );
+    report("deliveries beyond the ordered quantity", N, results);
+    const delivered = results.filter((r) => r.statusCode < 300).length;
+    expect(delivered).toBe(5);
+    expect(results.every((r) => r.statusCode < 300 || r.statusCode === 400 || r.statusCode === 409)).toBe(
+      true,
+    );
+    expect(await stockOf(product.id)).toBe("95.000");
+    expect(await ledgerOf(product.id)).toBe("95.000");
+    expect((await json(sales1, "GET", `/api/v1/orders/${order.id}`)).status).toBe("delivered");
+  }, 90_000);
+});
+
 describe("merges: one customer merged into many survivors at once", () => {
   const tally = async (ids: string[]) => {
     const [c] = await db.db
