@@ -93,7 +93,7 @@ function expectSame(restored: Fingerprint, original: Fingerprint, minFilled: num
 }
 
 describe("backup and restore", () => {
-  it("embedded database: backup, restore into a new folder and over a changed one, every table identical", async () => {
+  it("embedded database: backup, then restore over a changed database, every table identical", async () => {
     const dataDir = join(work, "data");
     const first = createDb({ dataDir });
     await seed(first);
@@ -103,13 +103,6 @@ describe("backup and restore", () => {
     const out = await script("db-backup.mjs", ["pglite.tar.gz"], { DATA_DIR: dataDir });
     expect(out).toMatch(/Backed up the embedded/);
     expect(existsSync(join(work, "pglite.tar.gz"))).toBe(true);
-
-    const copyDir = join(work, "copy");
-    await script("db-restore.mjs", ["pglite.tar.gz"], { DATA_DIR: copyDir });
-    const copy = createDb({ dataDir: copyDir });
-    const copied = await fingerprint(copy);
-    await copy.close();
-    const filled = expectSame(copied, original, MIN_FILLED);
 
     const again = createDb({ dataDir });
     await change(again);
@@ -121,7 +114,7 @@ describe("backup and restore", () => {
     const back = createDb({ dataDir });
     const after = await fingerprint(back);
     await back.close();
-    expectSame(after, original, MIN_FILLED);
+    const filled = expectSame(after, original, MIN_FILLED);
     report("embedded", original, filled, out, restored);
   }, 180_000);
 
