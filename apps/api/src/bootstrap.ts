@@ -20,23 +20,25 @@ const BOOTSTRAP_LOCK = 7_272_027;
 
 /**
  * Migrates, then seeds: the demo company in demo mode, otherwise only a first administrator.
- * On PostgreSQL several API processes (replicas) may start at once on a new database: one
- * bootstraps while the others wait on an advisory lock (held by a transaction of its own, while
- * the seeding runs on other connections of the pool), then find everything there.
+ * On PostgreSQL several API processes (replicas) may start at once on a new database: the
+ * migrations take their own lock; then one seeds while the others wait on an advisory lock (held
+ * by a transaction of its own, while the seeding runs on another connection of the pool), then
+ * find everything there. Each process holds at most two connections at once: behind PgBouncer's
+ * transaction pooling, N replicas starting together need N + 1 server connections.
  */
 export async function bootstrapDatabase(
   handle: DbHandle,
   options: BootstrapOptions,
 ): Promise<BootstrapResult> {
-  if (handle.kind !== "postgres") return bootstrapAlone(handle, options);
+  await handle.migrate();
+  if (handle.kind !== "postgres") return seed(handle, options);
   return handle.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`);
-    return bootstrapAlone(handle, options);
+    return seed(handle, options);
   });
 }
 
-async function bootstrapAlone(handle: DbHandle, options: BootstrapOptions): Promise<BootstrapResult> {
-  await handle.migrate();
+async function seed(handle: DbHandle, options: BootstrapOptions): Promise<BootstrapResult> {
   await seedDictionaries(handle.db);
   if (options.demo) {
     const { created } = await seedDemo(handle.db, hashPassword);

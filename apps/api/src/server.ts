@@ -86,7 +86,7 @@ function banner(
 
 /**
  * Migrates and seeds. On PostgreSQL through a pool of its own, whatever DB_POOL_SIZE says: the
- * bootstrap lock holds one connection and the migrations' lock another while they run on a third.
+ * migrations' and the seeding's locks each hold a connection while the work runs on another.
  */
 async function bootstrap(config: ReturnType<typeof loadConfig>, embedded?: DbHandle) {
   const options = { demo: config.DEMO, adminPassword: config.ADMIN_PASSWORD, demoCustomers: true };
