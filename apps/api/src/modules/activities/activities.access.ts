@@ -55,9 +55,13 @@ export async function assertCustomer(tx: DbOrTx, caller: Caller, customerId: str
   return row;
 }
 
-/** The contact must belong to the customer. */
+/**
+ * The contact must belong to the customer; without a customer (an event may have none), to a
+ * customer in the caller's scope, or any contact's name could be read through one's own event.
+ */
 export async function assertContact(
   tx: DbOrTx,
+  caller: Caller,
   contactId: string,
   customerId: string | null,
   field = "contactId",
@@ -65,11 +69,12 @@ export async function assertContact(
   const [row] = await tx
     .select({ id: contacts.id })
     .from(contacts)
+    .innerJoin(customers, eq(customers.id, contacts.customerId))
     .where(
       and(
         eq(contacts.id, contactId),
         isNull(contacts.deletedAt),
-        customerId ? eq(contacts.customerId, customerId) : undefined,
+        customerId ? eq(contacts.customerId, customerId) : scopeWhere(caller.scope, customers.ownerId),
       ),
     );
   if (!row) throw badRef(field);

@@ -183,7 +183,7 @@ export async function updateTask(
 export async function createEvent(db: Db, caller: Caller, input: EventCreate, ctx: RequestContext) {
   const id = await db.transaction(async (tx) => {
     if (input.customerId) await assertCustomer(tx, caller, input.customerId);
-    if (input.contactId) await assertContact(tx, input.contactId, input.customerId ?? null);
+    if (input.contactId) await assertContact(tx, caller, input.contactId, input.customerId ?? null);
     const [row] = await tx
       .insert(events)
       .values({
@@ -237,7 +237,12 @@ export async function updateEvent(
     }
     if (rest.customerId) await assertCustomer(tx, caller, rest.customerId);
     if (rest.contactId)
-      await assertContact(tx, rest.contactId, rest.customerId ?? (current.customerId as string | null));
+      await assertContact(
+        tx,
+        caller,
+        rest.contactId,
+        rest.customerId ?? (current.customerId as string | null),
+      );
     const values = {
       ...rest,
       ...(startsAt ? { startsAt: starts } : {}),

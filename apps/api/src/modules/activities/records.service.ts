@@ -87,7 +87,7 @@ export async function createContactRecord(
       .from(customers)
       .where(eq(customers.id, input.customerId))
       .for("update");
-    if (input.contactId) await assertContact(tx, input.contactId, input.customerId);
+    if (input.contactId) await assertContact(tx, caller, input.contactId, input.customerId);
     if (input.customerStatus)
       await assertDictionaryCodes(tx, { customerStatus: ["customer_status", input.customerStatus] });
     const occurredAt = new Date(input.occurredAt);
@@ -157,7 +157,7 @@ export async function updateContactRecord(
 ) {
   await db.transaction(async (tx) => {
     const current = await lockForWrite(tx, caller, contactRecordResource, id, expectedVersion);
-    if (input.contactId) await assertContact(tx, input.contactId, current.customerId as string);
+    if (input.contactId) await assertContact(tx, caller, input.contactId, current.customerId as string);
     const { sharedWith, occurredAt, ...rest } = input;
     const values = { ...rest, ...(occurredAt ? { occurredAt: new Date(occurredAt) } : {}) };
     const changes = diff(current, values);
@@ -191,7 +191,7 @@ export async function updateContactRecord(
 export async function createCareRecord(db: Db, caller: Caller, input: CareRecordCreate, ctx: RequestContext) {
   const id = await db.transaction(async (tx) => {
     const customer = await assertCustomer(tx, caller, input.customerId);
-    if (input.contactId) await assertContact(tx, input.contactId, input.customerId);
+    if (input.contactId) await assertContact(tx, caller, input.contactId, input.customerId);
     const [row] = await tx
       .insert(careRecords)
       .values({
@@ -231,7 +231,7 @@ export async function updateCareRecord(
 ) {
   await db.transaction(async (tx) => {
     const current = await lockForWrite(tx, caller, careRecordResource, id, expectedVersion);
-    if (input.contactId) await assertContact(tx, input.contactId, current.customerId as string);
+    if (input.contactId) await assertContact(tx, caller, input.contactId, current.customerId as string);
     const { sharedWith, ...values } = input;
     const changes = diff(current, values);
     const shares = await syncShares(tx, caller, "care_record", id, sharedWith, {

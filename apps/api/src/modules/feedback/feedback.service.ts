@@ -151,7 +151,7 @@ async function checkRefs(
 ) {
   await assertCustomer(tx, caller, refs.customerId);
   if (refs.type) await assertDictionaryCodes(tx, { type: ["feedback_type", refs.type] });
-  if (refs.contactId) await assertContact(tx, refs.contactId, refs.customerId);
+  if (refs.contactId) await assertContact(tx, caller, refs.contactId, refs.customerId);
   if (refs.productId) {
     const [p] = await tx
       .select({ id: products.id })
