@@ -57,7 +57,7 @@ export async function assertCustomer(tx: DbOrTx, caller: Caller, customerId: str
 
 /**
  * The contact must belong to the customer; without a customer (an event may have none), to a
- * customer in the caller's scope, or any contact's name could be read through one's own event.
+ * customer in the caller's scope, or one's own event could point at a contact one may not see.
  */
 export async function assertContact(
   tx: DbOrTx,
