@@ -650,6 +650,111 @@ describe("object level: records outside the caller's scope answer 404 and change
     expect(own.body).toContain(A.customer.id);
   });
 
+  it("a body may not point at them either: references out of scope are refused, naming the field", async () => {
+    const them = B;
+    const later = () => {
+      const at = new Date(Date.now() + 3 * 86_400_000);
+      return { startsAt: at.toISOString(), endsAt: new Date(at.getTime() + 3_600_000).toISOString() };
+    };
+    const s1 = as.sales1;
+    const cases: [method: "POST" | "PATCH", url: string, body: Record<string, unknown>, field: string][] = [
+      ["POST", "/api/v1/contacts", { customerId: them.customer.id, name: "越权联系人" }, "customerId"],
+      [
+        "POST",
+        "/api/v1/contact-records",
+        {
+          customerId: them.customer.id,
+          occurredAt: new Date().toISOString(),
+          channel: "phone",
+          content: "x",
+        },
+        "customerId",
+      ],
+      [
+        "POST",
+        "/api/v1/contact-records",
+        {
+          customerId: A.customer.id,
+          contactId: them.contact.id,
+          occurredAt: new Date().toISOString(),
+          channel: "phone",
+          content: "x",
+        },
+        "contactId",
+      ],
+      ["PATCH", `/api/v1/contact-records/${A.contactRecord.id}`, { contactId: them.contact.id }, "contactId"],
+      [
+        "POST",
+        "/api/v1/care-records",
+        { customerId: them.customer.id, careDate: today, kind: "gift", content: "x" },
+        "customerId",
+      ],
+      ["PATCH", `/api/v1/care-records/${A.careRecord.id}`, { contactId: them.contact.id }, "contactId"],
+      ["POST", "/api/v1/tasks", { title: "越权任务", customerId: them.customer.id }, "customerId"],
+      ["PATCH", `/api/v1/tasks/${A.task.id}`, { customerId: them.customer.id }, "customerId"],
+      ["POST", "/api/v1/tasks", { title: "越权任务", assigneeId: them.ownerId }, "assigneeId"],
+      [
+        "POST",
+        "/api/v1/events",
+        { title: "越权日程", customerId: them.customer.id, ...later() },
+        "customerId",
+      ],
+      ["POST", "/api/v1/events", { title: "越权日程", contactId: them.contact.id, ...later() }, "contactId"],
+      ["PATCH", `/api/v1/events/${A.event.id}`, { customerId: them.customer.id }, "customerId"],
+      ["PATCH", `/api/v1/events/${A.event.id}`, { contactId: them.contact.id }, "contactId"],
+      [
+        "POST",
+        "/api/v1/orders",
+        {
+          customerId: them.customer.id,
+          lines: [{ productId: product.id, unitPrice: "1.00", quantity: "1" }],
+        },
+        "customerId",
+      ],
+      [
+        "POST",
+        "/api/v1/transactions",
+        {
+          customerId: them.customer.id,
+          productId: product.id,
+          date: today,
+          unitPrice: "1.00",
+          quantity: "1",
+        },
+        "customerId",
+      ],
+      [
+        "POST",
+        "/api/v1/feedback",
+        { customerId: them.customer.id, occurredOn: today, type: "complaint", subject: "越权" },
+        "customerId",
+      ],
+      [
+        "POST",
+        "/api/v1/feedback",
+        {
+          customerId: A.customer.id,
+          contactId: them.contact.id,
+          occurredOn: today,
+          type: "complaint",
+          subject: "越权",
+        },
+        "contactId",
+      ],
+    ];
+    const before = await snapshot(them);
+    const wrong: string[] = [];
+    for (const [method, url, payload, field] of cases) {
+      const res = await s1({ method, url, payload });
+      checks++;
+      const fields = res.statusCode === 400 ? res.json().errors.map((e: { field: string }) => e.field) : [];
+      if (res.statusCode !== 400 || !fields.includes(field))
+        wrong.push(`${method} ${url} ${field} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(await snapshot(them)).toEqual(before);
+  });
+
   it("inside the scope the same routes work: the owner and the department manager", async () => {
     // The seeding above already created, signed, closed and merged through these routes as the
     // owner; here every read by id answers 200 to the owner and to their manager.
