@@ -14,7 +14,7 @@ const out = mkdtempSync(join(tmpdir(), "crm-bench-smoke-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 it("runs every scenario at scale 0.001 and writes the results", { timeout: 240_000 }, async () => {
-  const { result, json, md } = await runBench({
+  const done = await runBench({
     databaseUrl: serverUrl,
     scale: 0.001,
     seed: 42,
@@ -33,6 +33,8 @@ it("runs every scenario at scale 0.001 and writes the results", { timeout: 240_0
     stem: "smoke",
     log: () => undefined,
   });
+  if (!done) throw new Error("runBench returned nothing");
+  const { result, json, md } = done;
 
   const keys = result.scenarios.map((s) => s.key);
   expect(keys).toEqual([

@@ -14,6 +14,7 @@ results/<date>-<scale>.json and .md.
                         other than the app's own migrations)
   --db-name <db>        name of the database to create (default crm_bench_<time>)
   --drop                drop the created database at the end
+  --prepare-only        create, migrate, seed and generate the database, then stop
   --workers 2           API processes (WORKERS)
   --concurrency 1,16,64
   --duration 5          seconds per step
@@ -46,7 +47,7 @@ if (args.help || !args["database-url"]) {
   process.exit(args.help ? 0 : 2);
 }
 
-const { result } = await runBench({
+const done = await runBench({
   databaseUrl: args["database-url"],
   scale: Number(args.scale),
   seed: Number(args.seed),
@@ -65,6 +66,7 @@ const { result } = await runBench({
   build: args.build ? true : "auto",
   outDir: resolve(args.out),
   ...(args.only ? { only: args.only.split(",") } : {}),
+  prepareOnly: Boolean(args["prepare-only"]),
 });
-for (const t of result.targets)
+for (const t of done?.result.targets ?? [])
   console.log(`${t.pass ? "PASS" : "MISS"}  ${t.row}: ${t.target} — ${t.value}`);

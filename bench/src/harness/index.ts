@@ -47,6 +47,8 @@ export interface BenchOptions {
   outDir: string;
   /** file name stem: <date>-<scale> */
   stem?: string;
+  /** stop after preparing the database (to measure it later with reuse) */
+  prepareOnly?: boolean;
   /** only these scenario keys (plus what they need) */
   only?: string[];
   log?: (line: string) => void;
@@ -75,7 +77,9 @@ const REPORTS = [
   "dashboard",
 ];
 
-export async function runBench(o: BenchOptions): Promise<{ result: BenchResult; json: string; md: string }> {
+export async function runBench(
+  o: BenchOptions,
+): Promise<{ result: BenchResult; json: string; md: string } | null> {
   const log = o.log ?? ((l: string) => console.log(l));
   const started = performance.now();
   const server = new URL(o.databaseUrl);
@@ -137,6 +141,10 @@ export async function runBench(o: BenchOptions): Promise<{ result: BenchResult; 
       log(`generated --scale ${o.scale} in ${generation.seconds.toFixed(1)} s`);
     }
     const counts = await counted(databaseUrl);
+    if (o.prepareOnly) {
+      log(`${dbName} ready: ${JSON.stringify(counts)}; measure it with --reuse ${dbName}`);
+      return null;
+    }
 
     // 2. The built API on its own port.
     if (o.build === true || (o.build === "auto" && apiBuildStale(root)))

@@ -185,6 +185,12 @@ export function markdown(r: BenchResult): string {
     "Floor: the statements the endpoint ran (captured from the app) replayed through `pg` behind a bare `node:http` server; ceiling: the same behind a bare Fastify route. % = endpoint req/s ÷ ceiling req/s.",
   );
   lines.push("");
+  lines.push("## Summary");
+  lines.push("");
+  lines.push(summary(r));
+  lines.push("");
+  lines.push("## Every step");
+  lines.push("");
   lines.push(
     "| scenario | c | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | floor req/s | floor p99 | ceiling req/s | ceiling p99 | % of ceiling |",
   );
@@ -209,6 +215,8 @@ export function markdown(r: BenchResult): string {
     );
   }
   lines.push("");
+  lines.push("## Targets");
+  lines.push("");
   lines.push("| target | row | value | |");
   lines.push("|---|---|---:|---|");
   for (const t of r.targets)
@@ -217,4 +225,39 @@ export function markdown(r: BenchResult): string {
   lines.push("");
   lines.push(`${pass} of ${r.targets.length} targets met.`);
   return `${lines.join("\n")}\n`;
+}
+
+/** One line per scenario (the root README's table): p99 and req/s per concurrency, % of ceiling at the highest. */
+export function summary(r: BenchResult): string {
+  const cs = r.options.concurrency;
+  const top = cs[cs.length - 1]!;
+  const head = [
+    "scenario",
+    ...cs.map((c) => `req/s c${c}`),
+    ...cs.map((c) => `p99 ms c${c}`),
+    `% of ceiling c${top}`,
+    "errors",
+  ];
+  const lines = [
+    `| ${head.join(" | ")} |`,
+    `|---|${head
+      .slice(1)
+      .map(() => "---:")
+      .join("|")}|`,
+  ];
+  for (const sc of r.scenarios) {
+    const by = new Map(sc.steps.map((st) => [st.concurrency, st]));
+    const last = by.get(top);
+    lines.push(
+      `| ${sc.label} | ${cs.map((c) => (by.get(c) ? int(by.get(c)!.endpoint.rps) : "")).join(" | ")} | ${cs
+        .map((c) => (by.get(c) ? ms(by.get(c)!.endpoint.p99) : ""))
+        .join(
+          " | ",
+        )} | ${last?.ceilingPct == null ? "" : `${last.ceilingPct.toFixed(0)}%`} | ${sc.steps.reduce(
+        (a, st) => a + st.endpoint.errors + st.endpoint.non2xx,
+        0,
+      )} |`,
+    );
+  }
+  return lines.join("\n");
 }
