@@ -121,6 +121,7 @@ or \`en\`). Quote \`requestId\` (also the \`X-Request-Id\` header) when asking f
 | 413 / 415 | \`payload_too_large\`, \`unsupported_media_type\` | body over 1 MiB, or not JSON |
 | 422 | \`idempotency_key_reused\` | an \`Idempotency-Key\` reused with another body |
 | 429 | \`rate_limited\` | too many requests; wait \`Retry-After\` seconds |
+| 503 | \`database_unavailable\`, \`not_ready\` | the database cannot be reached for the moment; retry after \`Retry-After\` seconds (with the same \`Idempotency-Key\` for a \`POST\`) |
 
 **Unknown fields are refused, never ignored**: a body field the operation does not define is a 400
 (\`unrecognized_keys\`), and so are fields the server computes (codes such as \`1类-01\`, amounts and totals,
