@@ -396,6 +396,118 @@ describe("one-time actions sent many times at once happen once", () => {
   }, 90_000);
 });
 
+describe("purchasing and payables: receipts and supplier payments at once", () => {
+  it("a purchase order of 5, 20 concurrent receipts of 1: exactly 5 received into stock", async () => {
+    const N = 20;
+    const product = await productWithStock("采购并发件", "1");
+    const po = await json(prod1, "POST", "/api/v1/purchase-orders", {
+      supplier: "并发供应商",
+      orderDate: today,
+      lines: [{ productId: product.id, unitPrice: "10.00", quantity: "5" }],
+    });
+    const results = await Promise.all(
+      Array.from({ length: N }, () =>
+        prod1({
+          method: "POST",
+          url: `/api/v1/purchase-orders/${po.id}/receipts`,
+          payload: { lines: [{ lineId: po.lines[0].id, quantity: "1" }] },
+        }),
+      ),
+    );
+    report("purchase receipts beyond the ordered quantity", N, results);
+    expect(results.filter((r) => r.statusCode < 300)).toHaveLength(5);
+    expect(results.every((r) => r.statusCode < 300 || r.statusCode === 400 || r.statusCode === 409)).toBe(
+      true,
+    );
+    expect(await stockOf(product.id)).toBe("6.000");
+    expect(await ledgerOf(product.id)).toBe("6.000");
+    expect((await json(prod1, "GET", `/api/v1/purchase-orders/${po.id}`)).status).toBe("received");
+  }, 90_000);
+
+  it("a payable of 100.00, 25 concurrent supplier payments of 10.00: 10 taken, never more than owed", async () => {
+    const N = 25;
+    const product = await productWithStock("应付并发件", "1");
+    await json(prod1, "POST", "/api/v1/purchase-orders", {
+      supplier: "应付并发供应商",
+      orderDate: today,
+      lines: [{ productId: product.id, unitPrice: "10.00", quantity: "10" }],
+    });
+    const [payable] = (
+      await json(finance1, "GET", `/api/v1/payables?supplier=${encodeURIComponent("应付并发供应商")}`)
+    ).items;
+    expect(payable.amount).toBe("100.00");
+    const results = await Promise.all(
+      Array.from({ length: N }, () =>
+        finance1({
+          method: "POST",
+          url: `/api/v1/payables/${payable.id}/payments`,
+          payload: { paidOn: today, amount: "10.00", method: "bank_transfer" },
+        }),
+      ),
+    );
+    report("supplier payments on one payable", N, results);
+    expect(results.filter((r) => r.statusCode < 300)).toHaveLength(10);
+    expect(results.every((r) => r.statusCode < 300 || r.statusCode === 400)).toBe(true);
+    const [after] = (
+      await json(finance1, "GET", `/api/v1/payables?supplier=${encodeURIComponent("应付并发供应商")}`)
+    ).items;
+    expect(after).toMatchObject({ paid: "100.00", balance: "0.00" });
+  }, 90_000);
+});
+
+describe("follow-ups done once: return visits and merge undos", () => {
+  it("20 concurrent completions of one return visit: one rating stored", async () => {
+    const N = 20;
+    const customer = await createCustomer(sales1);
+    const f = await json(sales1, "POST", "/api/v1/feedback", {
+      customerId: customer.id,
+      occurredOn: today,
+      type: "complaint",
+      subject: "并发回访",
+    });
+    await json(admin, "PATCH", `/api/v1/feedback/${f.id}`, { status: "closed", resolution: "已处理" });
+    const [visit] = (await json(admin, "GET", `/api/v1/return-visits?feedbackId=${f.id}`)).items;
+    const results = await Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        admin({
+          method: "POST",
+          url: `/api/v1/return-visits/${visit.id}/complete`,
+          payload: { rating: (i % 5) + 1 },
+        }),
+      ),
+    );
+    report("return visit completions", N, results);
+    expect(statuses(results)).toEqual({ 200: 1, 409: N - 1 });
+    const winner = results.findIndex((r) => r.statusCode === 200);
+    const [done] = (await json(admin, "GET", `/api/v1/return-visits?feedbackId=${f.id}`)).items;
+    expect(done).toMatchObject({ status: "done", rating: (winner % 5) + 1 });
+  }, 90_000);
+
+  it("10 concurrent undos of one merge: undone once, the contacts back where they were", async () => {
+    const N = 10;
+    const survivor = await createCustomer(mgr1, { name: "撤销合并留存" });
+    const merged = await createCustomer(mgr1, { name: "撤销合并并入" });
+    const contact = await json(mgr1, "POST", "/api/v1/contacts", {
+      customerId: merged.id,
+      name: "撤销联系人",
+    });
+    const merge = await json(mgr1, "POST", "/api/v1/customers/merge", {
+      survivorId: survivor.id,
+      mergedIds: [merged.id],
+    });
+    const results = await Promise.all(
+      Array.from({ length: N }, () =>
+        mgr1({ method: "POST", url: `/api/v1/customers/merges/${merge.mergeId}/undo` }),
+      ),
+    );
+    report("undos of one merge", N, results);
+    expect(statuses(results)).toEqual({ 200: 1, 409: N - 1 });
+    expect((await json(mgr1, "GET", `/api/v1/contacts/${contact.id}`)).customerId).toBe(merged.id);
+    const [back] = await db.db.select().from(customers).where(eq(customers.id, merged.id));
+    expect(back).toMatchObject({ mergedIntoId: null, deletedAt: null });
+  }, 90_000);
+});
+
 describe("merges: one customer merged into many survivors at once", () => {
   const tally = async (ids: string[]) => {
     const [c] = await db.db
