@@ -208,6 +208,22 @@ describe("two API processes on one database", () => {
     expect(on.status).toBe(200);
   });
 
+  it("shows a notification made through one process in the badge polled through the other", async () => {
+    const [manager, sales] = [await login(A, "mgr1"), await login(B, "sales1")];
+    const unread = async () => {
+      const res = await call(B, "/api/v1/notifications/unread-count", { token: sales.token });
+      expect(res.status).toBe(200);
+      return res.body.unread as number;
+    };
+    const before = await unread();
+    const task = await call(A, "/api/v1/tasks", {
+      token: manager.token,
+      body: { title: "双实例通知", assigneeId: sales.id },
+    });
+    expect(task.status, JSON.stringify(task.body)).toBe(201);
+    expect(await unread()).toBe(before + 1);
+  });
+
   it("counts one rate limit across both processes: the login limit trips after its budget split over both", async () => {
     const from = { "x-forwarded-for": `203.0.113.${1 + Math.floor(Math.random() * 250)}` };
     const attempt = (base: string, i: number) =>
