@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { shanghaiDate } from "../src/shared/days.js";
 import { createCustomer, customerBody } from "./customers-fixtures.js";
-import { clientsFor, type Inject, setupApp } from "./helper.js";
+import { clientsFor, type Inject, multipart, setupApp } from "./helper.js";
 
 // Many requests at once on the same records, then an invariant over what is left (issue #12).
 // Every scenario prints how many requests it sent concurrently.
@@ -24,8 +24,14 @@ const statuses = (results: { statusCode: number }[]) => {
 };
 const report = (scenario: string, n: number, results: { statusCode: number }[]) =>
   console.log(`concurrency: ${scenario}: ${n} concurrent requests → ${JSON.stringify(statuses(results))}`);
-async function json(as: Inject, method: "GET" | "POST" | "PATCH", url: string, payload?: unknown) {
-  const res = await as({ method, url, ...(payload !== undefined ? { payload } : {}) });
+async function json(
+  as: Inject,
+  method: "GET" | "POST" | "PATCH",
+  url: string,
+  payload?: unknown,
+  body?: { payload: Buffer; headers: Record<string, string> },
+) {
+  const res = await as({ method, url, ...(payload !== undefined ? { payload } : {}), ...(body ?? {}) });
   if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
   return res.json();
 }
@@ -505,6 +511,37 @@ describe("follow-ups done once: return visits and merge undos", () => {
     expect((await json(mgr1, "GET", `/api/v1/contacts/${contact.id}`)).customerId).toBe(merged.id);
     const [back] = await db.db.select().from(customers).where(eq(customers.id, merged.id));
     expect(back).toMatchObject({ mergedIntoId: null, deletedAt: null });
+  }, 90_000);
+});
+
+describe("imports: one file committed many times at once", () => {
+  it("10 concurrent commits of one import: one starts, the rows are created once", async () => {
+    const N = 10;
+    const rows = Array.from({ length: 20 }, (_, i) => `并发导入企业${i}号,2,江苏省,苏州市`);
+    const file = multipart({
+      name: "c.csv",
+      content: `\uFEFF客户名称,客户类别,省份,城市\n${rows.join("\n")}\n`,
+    });
+    const job = await json(mgr1, "POST", "/api/v1/customers/imports", undefined, file);
+    expect(job).toMatchObject({ status: "validated", toCreate: 20 });
+    const results = await Promise.all(
+      Array.from({ length: N }, () =>
+        mgr1({ method: "POST", url: `/api/v1/customers/imports/${job.id}/commit` }),
+      ),
+    );
+    report("commits of one import", N, results);
+    expect(statuses(results)).toEqual({ 202: 1, 409: N - 1 });
+    let status = "";
+    for (let i = 0; i < 600 && status !== "committed" && status !== "failed"; i++) {
+      status = (await json(mgr1, "GET", `/api/v1/customers/imports/${job.id}`)).status;
+      if (status !== "committed") await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(status).toBe("committed");
+    const [made] = await db.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(customers)
+      .where(sql`${customers.name} like '并发导入企业%'`);
+    expect(made!.n).toBe(20);
   }, 90_000);
 });
 
