@@ -76,12 +76,26 @@ async function seed(handle: DbHandle) {
   if (handle.kind === "postgres") await seedDemoBusiness(handle.db);
 }
 
-/** A change after the backup, that the restore must take back. */
+/**
+ * A change after the backup, that the restore must take back. The audit log only grows: an
+ * edit, a delete or a truncate of it is refused whoever connects, so the change adds a row.
+ */
 async function change(handle: DbHandle) {
+  await handle.db.execute(sql`insert into audit_log (action, entity_type) values ('after_backup', 'test')`);
+  for (const statement of [
+    sql`update audit_log set action = 'x'`,
+    sql`delete from audit_log`,
+    sql`truncate audit_log`,
+  ]) {
+    const error = await handle.db.execute(statement).then(
+      () => "allowed",
+      (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
+    );
+    expect(error).toMatch(/audit_log is append-only/);
+  }
   await handle.db.execute(
     sql`update customers set name = name || '（已改）' where id in (select id from customers limit 3)`,
   );
-  await handle.db.execute(sql`insert into audit_log (action, entity_type) values ('after_backup', 'test')`);
 }
 
 function expectSame(restored: Fingerprint, original: Fingerprint, minFilled: number) {

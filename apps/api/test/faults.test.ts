@@ -65,9 +65,15 @@ async function stopApi(signal: NodeJS.Signals = "SIGKILL") {
 
 beforeAll(async () => {
   ensureApiBuilt();
+  const t0 = performance.now();
   server = await startThrowawayPostgres();
   await query(`create database ${DATABASE}`, "postgres");
+  const t1 = performance.now();
   await launch();
+  console.log(
+    `[faults] initdb and start of the throwaway server ${Math.round(t1 - t0)} ms; ` +
+      `first API start (migrations and the demo company) ${Math.round(performance.now() - t1)} ms`,
+  );
 }, 120_000);
 
 afterAll(async () => {
