@@ -2,13 +2,17 @@
 // chromium through apt, as root), builds the app, runs the unit and API integration tests
 // (vitest) and the browser flows (Playwright, one shared app start), then prints one line
 // "N passed, N failed". With TEST_DATABASE_URL set, everything runs on that PostgreSQL server,
-// each test file and the e2e app in a database of its own; otherwise on embedded PGlite.
+// each test file and the e2e app in a database of its own; otherwise on a server the run starts
+// itself (scripts/test-services.mjs: initdb in a temporary folder, Debian's postgresql installed
+// when missing), as some tests need a real server. Tests of the embedded database (PGlite) make
+// their own.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromiumPath } from "./browser.mjs";
 import { buildIfStale, root, run } from "./lib.mjs";
+import { ensureTestServices } from "./test-services.mjs";
 
 const started = Date.now();
 const tmp = join(root, ".tmp");
@@ -66,6 +70,11 @@ if ((await buildIfStale()) !== 0) {
   console.log("0 passed, 1 failed");
   process.exit(1);
 }
+// A PostgreSQL server (and Redis) of the run's own when none is given; stopped before exit.
+const services = await ensureTestServices();
+Object.assign(process.env, services.env);
+process.on("exit", () => services.stop());
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(1));
 
 const bin = (name) => join(root, "node_modules/.bin", name);
 const vitestJson = join(tmp, "vitest.json");
