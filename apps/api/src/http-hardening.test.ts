@@ -260,13 +260,15 @@ describe("passwords and sessions", () => {
     expect(p.p).toBeGreaterThanOrEqual(1);
   });
 
-  it("refuses new passwords under 8 characters, over 128, or without both letters and digits", async () => {
+  it("refuses new passwords under 8 characters, over 128, without both letters and digits, or among the commonest", async () => {
     const { accessToken } = await login(app, "prod1");
     for (const [newPassword, code] of [
       ["Ab1", "too_small"],
       ["abcdefgh", "password_needs_digit"],
       ["12345678", "password_needs_letter"],
       [`A1${"x".repeat(127)}`, "too_big"],
+      ["Password123", "password_too_common"],
+      ["WoAiNi1314", "password_too_common"],
     ]) {
       const res = await app.inject({
         method: "POST",

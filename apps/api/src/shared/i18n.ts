@@ -97,6 +97,10 @@ const CUSTOM_MESSAGES: Record<string, Text> = {
   required: { "zh-CN": "此项为必填项", en: "This field is required" },
   password_needs_letter: { "zh-CN": "密码必须包含字母", en: "The password must contain a letter" },
   password_needs_digit: { "zh-CN": "密码必须包含数字", en: "The password must contain a digit" },
+  password_too_common: {
+    "zh-CN": "这个密码太常见，容易被猜中，请换一个",
+    en: "This password is too common and easily guessed; choose another",
+  },
   password_same_as_current: {
     "zh-CN": "新密码不能与当前密码相同",
     en: "The new password must differ from the current one",

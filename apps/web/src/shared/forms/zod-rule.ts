@@ -3,12 +3,14 @@ import type { FormInstance, FormRule } from "antd";
 import type { z } from "zod";
 import { i18n } from "../i18n/i18n";
 
-const customKeys = new Set(["password_needs_letter", "password_needs_digit"]);
+const customKeys = new Set(["password_needs_letter", "password_needs_digit", "password_too_common"]);
 
 function issueMessage(issue: z.core.$ZodIssue | undefined, field: string): string {
   if (!issue) return i18n.t("validation.invalid", { field });
   if (customKeys.has(issue.message)) {
-    return i18n.t(`validation.${issue.message as "password_needs_letter" | "password_needs_digit"}`);
+    return i18n.t(
+      `validation.${issue.message as "password_needs_letter" | "password_needs_digit" | "password_too_common"}`,
+    );
   }
   if (issue.code === "too_small") {
     const min = Number(issue.minimum);

@@ -88,6 +88,7 @@ export const en: Translation = {
     invalid: "{{field}} is not valid",
     password_needs_letter: "The password must contain at least one letter",
     password_needs_digit: "The password must contain at least one digit",
+    password_too_common: "This password is too common and easily guessed; choose another",
   },
   errors: {
     invalid_credentials: "Incorrect username or password",

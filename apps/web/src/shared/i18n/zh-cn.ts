@@ -87,6 +87,7 @@ export const zhCN = {
     invalid: "{{field}}格式不正确",
     password_needs_letter: "密码必须包含至少一个字母",
     password_needs_digit: "密码必须包含至少一个数字",
+    password_too_common: "这个密码太常见，容易被猜中，请换一个",
   },
   errors: {
     invalid_credentials: "用户名或密码错误",
