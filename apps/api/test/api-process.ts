@@ -39,7 +39,7 @@ export interface ApiProcess {
 }
 
 /** Starts the API on a free port and resolves once it listens (its banner names the address). */
-export async function startApi(env: Record<string, string>, timeoutMs = 60_000): Promise<ApiProcess> {
+export async function startApi(env: Record<string, string>, timeoutMs = 120_000): Promise<ApiProcess> {
   const child = spawn(process.execPath, [bundle], {
     cwd: root,
     env: {
