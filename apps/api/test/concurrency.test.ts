@@ -117,14 +117,15 @@ describe("overselling: sales by every route at once never take more than is in s
     const product = await productWithStock("并发销售件", String(S));
     const customer = await createCustomer(sales1);
     // Twenty signed orders of one piece each, to be delivered at once.
-    const signed: { id: string; lines: { id: string }[] }[] = [];
-    for (let i = 0; i < 20; i++) {
-      const order = await json(sales1, "POST", "/api/v1/orders", {
-        customerId: customer.id,
-        lines: [{ productId: product.id, unitPrice: "100.00", quantity: "1" }],
-      });
-      signed.push(await json(sales1, "POST", `/api/v1/orders/${order.id}/transitions`, { action: "sign" }));
-    }
+    const signed: { id: string; lines: { id: string }[] }[] = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const order = await json(sales1, "POST", "/api/v1/orders", {
+          customerId: customer.id,
+          lines: [{ productId: product.id, unitPrice: "100.00", quantity: "1" }],
+        });
+        return json(sales1, "POST", `/api/v1/orders/${order.id}/transitions`, { action: "sign" });
+      }),
+    );
     const requests = Array.from({ length: N }, (_, i) => {
       if (i % 3 === 0) {
         const order = signed[i / 3]!;
@@ -568,12 +569,13 @@ describe("merges: one customer merged into many survivors at once", () => {
       customerId: merged.id,
       lines: [{ productId: product.id, unitPrice: "1.00", quantity: "1" }],
     });
-    const survivors: Awaited<ReturnType<typeof createCustomer>>[] = [];
-    for (let i = 0; i < N; i++) {
-      const s = await createCustomer(mgr1, { name: `并发留存客户${i}` });
-      await json(mgr1, "POST", "/api/v1/contacts", { customerId: s.id, name: `留存联系人${i}` });
-      survivors.push(s);
-    }
+    const survivors = await Promise.all(
+      Array.from({ length: N }, async (_, i) => {
+        const s = await createCustomer(mgr1, { name: `并发留存客户${i}` });
+        await json(mgr1, "POST", "/api/v1/contacts", { customerId: s.id, name: `留存联系人${i}` });
+        return s;
+      }),
+    );
     const all = [merged.id, ...survivors.map((s) => s.id)];
     const before = await tally(all);
     const results = await Promise.all(
