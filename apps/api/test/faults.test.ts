@@ -252,6 +252,82 @@ describe("the API process dies or is stopped", () => {
     expect(await customerCount()).toBe(before);
   }, 120_000);
 
+  it("kill -9 in the middle of a merge, held just before its audit row: nothing of it is written", async () => {
+    if (!api) await launch();
+    const token = await login("mgr1");
+    const tag = randomBytes(3).toString("hex");
+    const make = async (name: string) => {
+      const res = await call("/api/v1/customers?allowDuplicate=true", {
+        method: "POST",
+        token,
+        body: JSON.stringify({ name, class: "1", province: "江苏省", city: "苏州市" }),
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const survivor = await make(`合并存留${tag}`);
+    const merged = await make(`合并并入${tag}`);
+    const contact = await call("/api/v1/contacts", {
+      method: "POST",
+      token,
+      body: JSON.stringify({ customerId: merged, name: "王一" }),
+    });
+    expect(contact.status).toBe(201);
+    const state = () =>
+      query<{ n: string }>(
+        `select (select count(*) from customer_merges where survivor_id = '${survivor}') ||
+           '|' || (select count(*) from contacts where customer_id = '${merged}') ||
+           '|' || (select coalesce(merged_into_id::text, '-') || (deleted_at is null) || version from customers where id = '${merged}') ||
+           '|' || (select version from customers where id = '${survivor}') as n`,
+      );
+    const before = (await state())[0]!.n;
+
+    // This file's own session holds the audit log: the merge writes everything else, then waits.
+    const holder = createDb({
+      databaseUrl: server!.url(DATABASE),
+      poolSize: 1,
+      onPoolError: () => undefined,
+    });
+    let wrote = false;
+    try {
+      await holder.db.transaction(async (tx) => {
+        await tx.execute(sql`lock table audit_log in exclusive mode`);
+        const pending = call("/api/v1/customers/merge", {
+          method: "POST",
+          token,
+          body: JSON.stringify({ survivorId: survivor, mergedIds: [merged], fields: {} }),
+        }).catch(() => null);
+        for (let i = 0; i < 600 && !wrote; i++) {
+          const rows = await query<{ n: string }>(
+            `select count(*) as n from pg_stat_activity where wait_event_type = 'Lock'
+               and backend_xid is not null and query ilike 'insert into "audit_log"%'`,
+          );
+          wrote = rows[0]!.n !== "0";
+          if (!wrote) await sleep(50);
+        }
+        await stopApi("SIGKILL");
+        await pending;
+      });
+    } finally {
+      await holder.close();
+    }
+    expect(wrote, "the merge never reached its audit row").toBe(true);
+    // Its session ends once it finds its client gone; then its transaction has rolled back.
+    for (let i = 0; i < 200; i++) {
+      const rows = await query<{ n: string }>(
+        `select count(*) as n from pg_stat_activity where query ilike 'insert into "audit_log"%' and state <> 'idle'`,
+      );
+      if (rows[0]!.n === "0") break;
+      await sleep(50);
+    }
+    const after = (await state())[0]!.n;
+    console.log(
+      `[faults] kill -9 of a merge blocked after its writes: state before ${before}, after ${after}`,
+    );
+    expect(after).toBe(before);
+    await launch();
+  }, 120_000);
+
   it("SIGTERM lets a request in flight finish (2xx), then the process exits 0", async () => {
     await stopApi("SIGKILL");
     await launch({ LOG_LEVEL: "info" });
