@@ -504,11 +504,13 @@ export async function runBench(
       rss: { maxProcessMb: sampler.maxProcessMb, maxTotalMb: sampler.maxTotalMb },
       targets: [],
     };
-    result.targets = targetsOf(result);
     mkdirSync(o.outDir, { recursive: true });
     const stem = o.stem ?? `${date}-${o.scale}`;
     const json = join(o.outDir, `${stem}.json`);
     const md = join(o.outDir, `${stem}.md`);
+    // The figures first, so nothing measured is lost if judging them fails.
+    writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);
+    result.targets = targetsOf(result);
     writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);
     writeFileSync(md, markdown(result));
     log(`wrote ${json} and ${md}`);
