@@ -339,6 +339,14 @@ export async function createPayable(
 }
 
 export async function cancelPayable(tx: DbOrTx, purchaseOrderId: string) {
+  // Lock the payables before looking at what is paid: a supplier payment in flight then either
+  // lands first and is seen below, or finds them cancelled.
+  await tx
+    .select({ id: payables.id })
+    .from(payables)
+    .where(eq(payables.purchaseOrderId, purchaseOrderId))
+    .orderBy(payables.id)
+    .for("update");
   const [paid] = await tx
     .select({ id: payables.id })
     .from(payables)

@@ -70,6 +70,14 @@ export async function createReceivables(
 
 /** Cancelling an order cancels its receivables, unless money was received against them. */
 export async function cancelReceivables(tx: DbOrTx, orderId: string) {
+  // Lock the order's receivables (in id order, as payments do) before looking at what is paid: a
+  // payment in flight then either lands first and is seen below, or finds them cancelled.
+  await tx
+    .select({ id: receivables.id })
+    .from(receivables)
+    .where(eq(receivables.orderId, orderId))
+    .orderBy(receivables.id)
+    .for("update");
   const [paid] = await tx
     .select({ id: receivables.id })
     .from(receivables)
