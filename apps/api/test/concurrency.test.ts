@@ -546,6 +546,101 @@ describe("imports: one file committed many times at once", () => {
   }, 90_000);
 });
 
+describe("cancelling while money arrives: a cancelled order or purchase keeps no payment", () => {
+  it("5 signed orders, each cancelled while 10 payments arrive: cancelled ⇒ nothing paid, else the cancel is refused", async () => {
+    const customer = await createCustomer(sales1);
+    const product = await productWithStock("取消并发件", "1");
+    const orderIds = await Promise.all(
+      Array.from({ length: 5 }, async () => {
+        const order = await json(sales1, "POST", "/api/v1/orders", {
+          customerId: customer.id,
+          lines: [{ productId: product.id, unitPrice: "100.00", quantity: "1" }],
+        });
+        await json(sales1, "POST", `/api/v1/orders/${order.id}/transitions`, { action: "sign" });
+        return order.id as string;
+      }),
+    );
+    const receivableOf = new Map<string, string>();
+    for (const id of orderIds)
+      receivableOf.set(id, (await json(finance1, "GET", `/api/v1/receivables?orderId=${id}`)).items[0].id);
+    // The cancel goes out among the payments (after the second), so they race for the row.
+    const requests = orderIds.flatMap((id) => [
+      ...Array.from({ length: 10 }, (_, i) =>
+        i === 2
+          ? sales1({ method: "POST", url: `/api/v1/orders/${id}/transitions`, payload: { action: "cancel" } })
+          : finance1({
+              method: "POST",
+              url: "/api/v1/payments",
+              payload: {
+                customerId: customer.id,
+                receivedOn: today,
+                amount: "1.00",
+                method: "cash",
+                allocations: [{ receivableId: receivableOf.get(id)!, amount: "1.00" }],
+              },
+            }),
+      ),
+    ]);
+    const results = await Promise.all(requests);
+    report("payments racing order cancellations", requests.length, results);
+    expect(results.filter((r) => r.statusCode >= 500).map((r) => r.body)).toEqual([]);
+    const [bad] = (
+      await db.db.execute<{ n: number }>(
+        sql`select count(*)::int as n from receivables where status = 'cancelled' and paid <> 0`,
+      )
+    ).rows;
+    expect(bad!.n).toBe(0);
+    for (const id of orderIds) {
+      const order = await json(sales1, "GET", `/api/v1/orders/${id}`);
+      const [r] = (await json(finance1, "GET", `/api/v1/receivables?orderId=${id}`)).items;
+      if (order.status === "cancelled") expect(r.paid).toBe("0.00");
+      else expect(r.paid).not.toBe("0.00");
+    }
+    expect(await json(admin, "GET", "/api/v1/finance/reconciliation")).toMatchObject({
+      ok: true,
+      problems: [],
+    });
+  }, 90_000);
+
+  it("5 purchase orders, each cancelled while 10 supplier payments arrive: cancelled ⇒ nothing paid", async () => {
+    const product = await productWithStock("采购取消并发件", "1");
+    const supplier = "取消并发供应商";
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        json(prod1, "POST", "/api/v1/purchase-orders", {
+          supplier,
+          orderDate: today,
+          lines: [{ productId: product.id, unitPrice: "100.00", quantity: "1" }],
+        }),
+      ),
+    );
+    const payables = (
+      await json(finance1, "GET", `/api/v1/payables?supplier=${encodeURIComponent(supplier)}`)
+    ).items as { id: string; purchaseOrderId: string }[];
+    expect(payables).toHaveLength(5);
+    const requests = payables.flatMap((p) => [
+      ...Array.from({ length: 10 }, (_, i) =>
+        i === 2
+          ? prod1({ method: "POST", url: `/api/v1/purchase-orders/${p.purchaseOrderId}/cancel` })
+          : finance1({
+              method: "POST",
+              url: `/api/v1/payables/${p.id}/payments`,
+              payload: { paidOn: today, amount: "1.00", method: "cash" },
+            }),
+      ),
+    ]);
+    const results = await Promise.all(requests);
+    report("supplier payments racing purchase cancellations", requests.length, results);
+    expect(results.filter((r) => r.statusCode >= 500).map((r) => r.body)).toEqual([]);
+    const [bad] = (
+      await db.db.execute<{ n: number }>(
+        sql`select count(*)::int as n from payables where status = 'cancelled' and paid <> 0`,
+      )
+    ).rows;
+    expect(bad!.n).toBe(0);
+  }, 90_000);
+});
+
 describe("merges: one customer merged into many survivors at once", () => {
   const tally = async (ids: string[]) => {
     const [c] = await db.db
