@@ -602,6 +602,47 @@ describe("cancelling while money arrives: a cancelled order or purchase keeps no
     });
   }, 90_000);
 
+  it("5 signed orders, each cancelled while 5 deliveries go out: a cancelled order delivered nothing", async () => {
+    const customer = await createCustomer(sales1);
+    const product = await productWithStock("取消发货并发件", "100");
+    const orders = await Promise.all(
+      Array.from({ length: 5 }, async () => {
+        const order = await json(sales1, "POST", "/api/v1/orders", {
+          customerId: customer.id,
+          lines: [{ productId: product.id, unitPrice: "10.00", quantity: "5" }],
+        });
+        return json(sales1, "POST", `/api/v1/orders/${order.id}/transitions`, { action: "sign" });
+      }),
+    );
+    const requests = orders.flatMap((o) =>
+      Array.from({ length: 6 }, (_, i) =>
+        i === 2
+          ? sales1({
+              method: "POST",
+              url: `/api/v1/orders/${o.id}/transitions`,
+              payload: { action: "cancel" },
+            })
+          : sales1({
+              method: "POST",
+              url: `/api/v1/orders/${o.id}/deliveries`,
+              payload: { date: today, lines: [{ lineId: o.lines[0].id, quantity: "1" }] },
+            }),
+      ),
+    );
+    const results = await Promise.all(requests);
+    report("deliveries racing order cancellations", requests.length, results);
+    expect(results.filter((r) => r.statusCode >= 500).map((r) => r.body)).toEqual([]);
+    let delivered = 0;
+    for (const o of orders) {
+      const now = await json(sales1, "GET", `/api/v1/orders/${o.id}`);
+      const out = Number(now.lines[0].deliveredQuantity);
+      if (now.status === "cancelled") expect(out, `${o.id} cancelled yet delivered`).toBe(0);
+      delivered += out;
+    }
+    expect(await stockOf(product.id)).toBe(`${100 - delivered}.000`);
+    expect(await ledgerOf(product.id)).toBe(`${100 - delivered}.000`);
+  }, 90_000);
+
   it("5 purchase orders, each cancelled while 10 supplier payments arrive: cancelled ⇒ nothing paid", async () => {
     const product = await productWithStock("采购取消并发件", "1");
     const supplier = "取消并发供应商";
