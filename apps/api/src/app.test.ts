@@ -21,6 +21,11 @@ const { app, db } = await setupApp({ webDist: web }, (a) => {
       ok: true,
     }),
   );
+  // A transaction PostgreSQL rolled back for a deadlock, as drizzle wraps the driver's error.
+  a.post("/api/v1/probe-deadlock", { config: { access: "authenticated" } }, async () => {
+    const driver = Object.assign(new Error("deadlock detected"), { code: "40P01" });
+    throw Object.assign(new Error("Failed query: update customers …"), { cause: driver });
+  });
 });
 
 describe("health and readiness", () => {
@@ -30,6 +35,30 @@ describe("health and readiness", () => {
     expect(ready.statusCode).toBe(200);
     expect(ready.json().status).toBe("ready");
     expect(ready.json().database).toBe(db.kind);
+  });
+});
+
+describe("a transaction lost to a concurrent one", () => {
+  it("answers 409 write_conflict with Retry-After, not 500", async () => {
+    const { accessToken } = await login(app, "sales1");
+    for (const [lang, title] of [
+      ["zh-CN", /稍后重试/],
+      ["en", /try again/],
+    ] as const) {
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/v1/probe-deadlock",
+        headers: { ...bearer(accessToken), "accept-language": lang },
+      });
+      expect(res.statusCode).toBe(409);
+      expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
+      expect(res.headers["retry-after"]).toBe("1");
+      expect(res.json()).toMatchObject({
+        status: 409,
+        code: "write_conflict",
+        title: expect.stringMatching(title),
+      });
+    }
   });
 });
 

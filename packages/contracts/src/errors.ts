@@ -29,6 +29,7 @@ export const ErrorCode = {
   unsupportedMediaType: "unsupported_media_type",
   notReady: "not_ready",
   databaseUnavailable: "database_unavailable",
+  writeConflict: "write_conflict",
   internal: "internal_error",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

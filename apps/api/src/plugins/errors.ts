@@ -94,6 +94,20 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/**
+ * True when PostgreSQL rolled the transaction back because of another one running at the same
+ * time: a deadlock (40P01), a serialization failure (40001) or a lock that could not be had
+ * (55P03). Nothing was written; the same request sent again succeeds or gets its real answer.
+ */
+export function isWriteConflict(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    const { code } = e as { code?: unknown };
+    if (code === "40P01" || code === "40001" || code === "55P03") return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Every error leaves as RFC 9457 problem+json; 5xx details stay in the log. */
 export const errorsPlugin = fp(
   async (app: FastifyInstance) => {
@@ -129,8 +143,17 @@ export const errorsPlugin = fp(
       }
       if (hasZodFastifySchemaValidationErrors(error)) {
         const where = (error as { validationContext?: string }).validationContext ?? "body";
+        const sent: unknown = { body: request.body, querystring: request.query, params: request.params }[
+          where
+        ];
         const errors: FieldError[] = error.validation.map((v) => {
-          const path = v.instancePath.replace(/^\//, "").split("/").filter(Boolean).join(".");
+          const segments = v.instancePath.split("/").filter(Boolean);
+          const path = segments.join(".");
+          // The value sent there: zod's messages name its type ("expected string, received object").
+          const input = segments.reduce<unknown>(
+            (at, k) => (at && typeof at === "object" ? (at as Record<string, unknown>)[k] : undefined),
+            sent,
+          );
           const params = v.params as Record<string, unknown>;
           const field = path || (where === "body" ? "" : where);
           // zod reports a missing field as invalid_type with "received undefined"; say "required".
@@ -142,7 +165,7 @@ export const errorsPlugin = fp(
             code: missing ? "required" : (ownKey ?? String(v.keyword)),
             message: missing
               ? customMessage(lang, "required")
-              : issueMessage(lang, { ...params, code: String(v.keyword), message: v.message }),
+              : issueMessage(lang, { ...params, code: String(v.keyword), message: v.message, input }),
           };
         });
         // Unknown keys are reported by zod on the parent; name each offending key instead.
@@ -173,6 +196,10 @@ export const errorsPlugin = fp(
         return sendProblem(request, reply, 503, ErrorCode.databaseUnavailable, {
           headers: { "retry-after": "2" },
         });
+      }
+      if (isWriteConflict(error)) {
+        request.log.warn({ err: error }, "write conflict");
+        return sendProblem(request, reply, 409, ErrorCode.writeConflict, { headers: { "retry-after": "1" } });
       }
       request.log.error({ err: error }, "unhandled error");
       return sendProblem(request, reply, 500, ErrorCode.internal);

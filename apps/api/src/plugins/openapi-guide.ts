@@ -117,6 +117,7 @@ or \`en\`). Quote \`requestId\` (also the \`X-Request-Id\` header) when asking f
 | 403 | \`forbidden\`, \`password_change_required\` | the caller lacks the permission |
 | 404 | \`not_found\` | no such record in the caller's data scope |
 | 409 | \`conflict\`, \`record_deleted\`, \`duplicate_customer\`, \`insufficient_stock\`, … | the change contradicts the record's state |
+| 409 | \`write_conflict\` | another change to the same records ran at the same moment (a deadlock); nothing was changed: send the same request again after \`Retry-After\` seconds |
 | 412 | \`precondition_failed\` | \`If-Match\` names a version that is no longer current |
 | 413 / 415 | \`payload_too_large\`, \`unsupported_media_type\` | body over 1 MiB, or not JSON |
 | 422 | \`idempotency_key_reused\` | an \`Idempotency-Key\` reused with another body |

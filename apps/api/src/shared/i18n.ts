@@ -89,6 +89,10 @@ export const ERROR_TITLES: Record<ErrorCode, Text> = {
     "zh-CN": "数据库暂时无法连接，请稍后重试",
     en: "The database is unreachable for the moment; try again shortly",
   },
+  [ErrorCode.writeConflict]: {
+    "zh-CN": "该记录正被其他操作同时修改，本次未做任何更改，请稍后重试",
+    en: "Another change to the same records was under way; nothing was changed, try again",
+  },
   [ErrorCode.internal]: { "zh-CN": "服务器内部错误", en: "Internal server error" },
 };
 
