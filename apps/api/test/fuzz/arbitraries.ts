@@ -177,11 +177,19 @@ const text = (min: number, max: number) =>
     ),
   });
 
-function stringArb(s: Schema): fc.Arbitrary<string> {
+function stringArb(s: Schema, key?: string): fc.Arbitrary<string> {
   if (s.enum) return fc.constantFrom(...(s.enum as string[]));
   const min: number = s.minLength ?? 0;
   const max: number = Math.min(s.maxLength ?? 30, 30);
-  if (s.format === "uuid") return fc.uuid({ version: 4 });
+  if (s.format === "uuid") {
+    const known = key ? REFERENCES.get(key) : undefined;
+    return known?.length
+      ? fc.oneof(
+          { weight: 3, arbitrary: fc.constantFrom(...known) },
+          { weight: 1, arbitrary: fc.uuid({ version: 4 }) },
+        )
+      : fc.uuid({ version: 4 });
+  }
   if (s.format === "date") return date.map((d) => d.slice(0, 10));
   if (s.format === "date-time") return date;
   if (s.format === "email")
@@ -218,16 +226,31 @@ function numberArb(s: Schema, integer: boolean): fc.Arbitrary<number> {
   return fc.oneof({ weight: 4, arbitrary: inside }, { weight: 1, arbitrary: bounds });
 }
 
+/**
+ * Ids of existing rows by the field name that refers to them (`customerId`, `ownerId`, …), so a
+ * valid body or query reaches real records instead of answering 404 or 422 every time.
+ */
+export const REFERENCES = new Map<string, string[]>();
+
 /** Values the schema accepts (as far as JSON Schema says: service rules may still refuse them). */
-export function validArb(doc: OpenApiDoc, node: Schema, depth = 0): fc.Arbitrary<unknown> {
+export function validArb(doc: OpenApiDoc, node: Schema, depth = 0, key?: string): fc.Arbitrary<unknown> {
   const s = deref(doc, node);
   if (depth > 6) return fc.constant(null);
   if ("const" in s) return fc.constant(s.const);
   if (s.enum) return fc.constantFrom(...(s.enum as unknown[]));
   const alternatives = (s.anyOf ?? s.oneOf) as Schema[] | undefined;
-  if (alternatives) return fc.oneof(...alternatives.map((a) => validArb(doc, a, depth + 1)));
+  if (alternatives) return fc.oneof(...alternatives.map((a) => validArb(doc, a, depth + 1, key)));
   if (s.allOf) {
     const parts = (s.allOf as Schema[]).map((p) => deref(doc, p));
+    if (!parts.some((p) => p.properties)) {
+      // Extra rules on a value (a password's "a letter" and "a digit" patterns): keep the values
+      // of the base schema that meet them all.
+      const { allOf: _, ...base } = s;
+      const patterns = parts.flatMap((p) => (p.pattern ? [new RegExp(p.pattern as string)] : []));
+      return validArb(doc, base, depth + 1, key).filter(
+        (v) => typeof v !== "string" || patterns.every((re) => re.test(v)),
+      );
+    }
     const merged: Schema = { type: "object", properties: {}, required: [] };
     for (const p of parts) {
       Object.assign(merged.properties, p.properties ?? {});
@@ -236,14 +259,14 @@ export function validArb(doc: OpenApiDoc, node: Schema, depth = 0): fc.Arbitrary
     return validArb(doc, merged, depth + 1);
   }
   if (Array.isArray(s.type))
-    return fc.oneof(...(s.type as string[]).map((t) => validArb(doc, { ...s, type: t }, depth + 1)));
+    return fc.oneof(...(s.type as string[]).map((t) => validArb(doc, { ...s, type: t }, depth + 1, key)));
   switch (s.type) {
     case "null":
       return fc.constant(null);
     case "boolean":
       return fc.boolean();
     case "string":
-      return stringArb(s);
+      return stringArb(s, key);
     case "integer":
       return numberArb(s, true);
     case "number":
@@ -251,7 +274,7 @@ export function validArb(doc: OpenApiDoc, node: Schema, depth = 0): fc.Arbitrary
     case "array": {
       const minLength: number = s.minItems ?? 0;
       const maxLength = Math.max(minLength, Math.min(s.maxItems ?? 3, 3));
-      return fc.array(validArb(doc, s.items ?? {}, depth + 1), { minLength, maxLength });
+      return fc.array(validArb(doc, s.items ?? {}, depth + 1, key), { minLength, maxLength });
     }
     case "object":
       return objectArb(doc, s, depth);
@@ -265,7 +288,7 @@ function objectArb(doc: OpenApiDoc, s: Schema, depth: number): fc.Arbitrary<unkn
   const props = (s.properties ?? {}) as Record<string, Schema>;
   const required = new Set<string>(s.required ?? []);
   const model: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const [k, v] of Object.entries(props)) model[k] = validArb(doc, v, depth + 1);
+  for (const [k, v] of Object.entries(props)) model[k] = validArb(doc, v, depth + 1, k);
   const record = fc.record(model, { requiredKeys: [...required].filter((k) => k in model) });
   if (s.additionalProperties && typeof s.additionalProperties === "object" && !Object.keys(props).length) {
     const keys = s.propertyNames ? stringArb({ type: "string", ...s.propertyNames }) : text(1, 10);

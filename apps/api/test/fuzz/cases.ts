@@ -211,8 +211,13 @@ export function caseArb(
       });
       url = fillPath(url, pathParams, filled, true);
 
-      // Query.
+      // Query. A made-up cursor is refused (invalid_cursor) however valid its shape: only broken
+      // cases send one.
       let query = r.query as Record<string, unknown>;
+      if (!broken && query && "cursor" in query) {
+        const { cursor: _, ...rest } = query;
+        query = rest;
+      }
       if (broken === "query") {
         if (r.rawQuery !== null || !queryParams.length) where = r.rawQuery ?? "unknownParam";
         else {
