@@ -11,6 +11,7 @@ export interface OpenApiDoc {
 
 export interface Operation {
   operationId: string;
+  description?: string;
   parameters?: Schema[];
   requestBody?: { required?: boolean; content: Record<string, { schema: Schema }> };
 }

@@ -255,7 +255,7 @@ export function caseArb(
       }
 
       // Body.
-      let payload: string | undefined;
+      let payload: string | Buffer | undefined;
       if (r.upload && (broken === null || broken === "upload")) {
         const b = broken ? r.upload.bad : r.upload.good;
         payload = b.payload;
