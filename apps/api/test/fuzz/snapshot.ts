@@ -24,25 +24,23 @@ export async function createSnapshots(db: TestDatabase) {
   ).rows
     .map((r) => r.t)
     .filter((t) => !BOOKKEEPING_TABLES.includes(t) && !t.startsWith("__"));
-  await db.db.execute(
-    sql.raw(`
-      create table fuzz_row_changes (t text primary key, n bigint not null);
-      create function fuzz_count_change() returns trigger language plpgsql as $$
+  // One statement per query: the embedded database (PGlite) takes no multi-statement text.
+  const statements = [
+    "create table fuzz_row_changes (t text primary key, n bigint not null)",
+    `create function fuzz_count_change() returns trigger language plpgsql as $$
       begin
         insert into fuzz_row_changes as c (t, n) values (tg_table_name, 1)
           on conflict (t) do update set n = c.n + 1;
         return null;
-      end $$;
-      ${tables
-        .map(
-          (t) => `
-        create trigger fuzz_rows after insert or update or delete on "${t}"
-          for each row execute function fuzz_count_change();
-        create trigger fuzz_truncate after truncate on "${t}"
-          for each statement execute function fuzz_count_change();`,
-        )
-        .join("\n")}`),
-  );
+      end $$`,
+    ...tables.flatMap((t) => [
+      `create trigger fuzz_rows after insert or update or delete on "${t}"
+         for each row execute function fuzz_count_change()`,
+      `create trigger fuzz_truncate after truncate on "${t}"
+         for each statement execute function fuzz_count_change()`,
+    ]),
+  ];
+  for (const statement of statements) await db.db.execute(sql.raw(statement));
   const query = sql`select t, n::text as v from fuzz_row_changes`;
   const take = async (): Promise<Snapshot> => {
     const rows = (await db.db.execute<{ t: string; v: string }>(query)).rows;
