@@ -203,7 +203,14 @@ export const customerMerges = pgTable(
     mergedIds: uuid().array().notNull(),
     survivorBefore: jsonb().$type<Record<string, unknown>>().notNull(),
     survivorVersionAfter: integer().notNull(),
-    moved: jsonb().$type<Record<string, string[]>>().notNull(),
+    moved: jsonb()
+      .$type<{
+        contacts?: string[];
+        contactsPrimaryCleared?: string[];
+        /** Per table, the ids of the rows each merged customer gave the survivor. */
+        records?: Record<string, Record<string, string[]>>;
+      }>()
+      .notNull(),
     createdBy: uuid(),
     createdAt: ts().notNull().defaultNow(),
     undoneAt: ts(),

@@ -1,5 +1,23 @@
 import { type CustomerMerge, ErrorCode } from "@crm/contracts";
-import { contacts, customerMerges, customerSearchColumns, customers, type Db, type DbOrTx } from "@crm/db";
+import {
+  careRecords,
+  collectionActions,
+  contactRecords,
+  contacts,
+  customerMerges,
+  customerSearchColumns,
+  customers,
+  type Db,
+  type DbOrTx,
+  events,
+  feedback,
+  orders,
+  payments,
+  receivables,
+  returnVisits,
+  tasks,
+  transactions,
+} from "@crm/db";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
@@ -7,6 +25,66 @@ import { AppError, notFound } from "../../shared/errors.js";
 import { emitEvent } from "../webhooks/webhooks.service.js";
 import { CUSTOM_PICK, EDITABLE_FIELDS } from "./customers.fields.js";
 import { findInScope, getCustomer } from "./customers.service.js";
+
+/**
+ * Every table whose rows belong to a customer and follow it into its survivor (contacts apart:
+ * their primary flag needs care). The report aggregates follow through their own triggers.
+ */
+const FOLLOWERS = {
+  contactRecords,
+  careRecords,
+  events,
+  tasks,
+  orders,
+  transactions,
+  receivables,
+  payments,
+  collectionActions,
+  feedback,
+  returnVisits,
+} as const;
+type Follower = keyof typeof FOLLOWERS;
+/** What a merge moved, per table: the ids of the rows of each merged customer. */
+type MovedRecords = Partial<Record<Follower, Record<string, string[]>>>;
+
+/**
+ * Moves the merged customers' records to the survivor; returns which rows came from whom. The
+ * customers are locked (FOR UPDATE) by then, so no record of theirs can appear in between.
+ */
+async function moveRecords(tx: DbOrTx, ids: string[], survivorId: string): Promise<MovedRecords> {
+  const moved: MovedRecords = {};
+  for (const [name, table] of Object.entries(FOLLOWERS) as [Follower, (typeof FOLLOWERS)[Follower]][]) {
+    const rows = await tx
+      .select({ id: table.id, from: table.customerId })
+      .from(table)
+      .where(inArray(table.customerId, ids));
+    if (!rows.length) continue;
+    await tx.update(table).set({ customerId: survivorId }).where(inArray(table.customerId, ids));
+    const byCustomer = new Map<string, string[]>();
+    for (const r of rows) {
+      const list = byCustomer.get(r.from as string);
+      if (list) list.push(r.id);
+      else byCustomer.set(r.from as string, [r.id]);
+    }
+    moved[name] = Object.fromEntries(byCustomer);
+  }
+  return moved;
+}
+
+/** Moves back what `moveRecords` moved (rows added to the survivor since stay with it). */
+async function moveRecordsBack(tx: DbOrTx, moved: MovedRecords) {
+  for (const [name, byCustomer] of Object.entries(moved) as [Follower, Record<string, string[]>][]) {
+    const table = FOLLOWERS[name];
+    for (const [customerId, rowIds] of Object.entries(byCustomer)) {
+      await tx.update(table).set({ customerId }).where(inArray(table.id, rowIds));
+    }
+  }
+}
+
+const countMoved = (moved: MovedRecords) =>
+  Object.fromEntries(
+    Object.entries(moved).map(([name, byCustomer]) => [name, Object.values(byCustomer).flat().length]),
+  ) as Partial<Record<Follower, number>>;
 
 /** The fields whose value a merge may take from any of the merged customers. */
 export const MERGEABLE = EDITABLE_FIELDS;
@@ -17,8 +95,8 @@ const badField = (field: string, code: string) =>
 
 /**
  * Merges customers into a survivor in one transaction: chosen field values move to the survivor,
- * contacts (and, as modules arrive, every record that points at a customer) move to it, the
- * merged customers leave the lists (recycle bin, pointing at the survivor). Undoable.
+ * contacts and every record that belongs to a customer (FOLLOWERS) move to it, the merged
+ * customers leave the lists (recycle bin, pointing at the survivor). Undoable.
  */
 export async function mergeCustomers(db: Db, caller: Caller, input: CustomerMerge, ctx: RequestContext) {
   const ids = [...new Set(input.mergedIds)];
@@ -109,9 +187,11 @@ export async function mergeCustomers(db: Db, caller: Caller, input: CustomerMerg
     if (moving.length) {
       await tx.update(contacts).set({ customerId: survivor.id }).where(inArray(contacts.customerId, ids));
     }
+    const records = await moveRecords(tx, ids, survivor.id);
     const moved = {
       contacts: moving.map((c) => `${c.id}:${c.customerId}`),
       contactsPrimaryCleared: primaryCleared,
+      records,
     };
     const [merge] = await tx
       .insert(customerMerges)
@@ -140,6 +220,7 @@ export async function mergeCustomers(db: Db, caller: Caller, input: CustomerMerg
         mergeId: merge!.id,
         merged: ids.map((id) => rows.get(id)!.code),
         contactsMoved: moving.length,
+        recordsMoved: countMoved(records),
       },
     });
     for (const id of ids) {
@@ -153,7 +234,7 @@ export async function mergeCustomers(db: Db, caller: Caller, input: CustomerMerg
       });
     }
     await emitEvent(tx, "customer.merged", { survivorId: survivor.id, mergedIds: ids, mergeId: merge!.id });
-    return { mergeId: merge!.id, moved: { contacts: moving.length } };
+    return { mergeId: merge!.id, moved: { contacts: moving.length, ...countMoved(records) } };
   });
   return { ...result, survivor: await getCustomer(db, caller, input.survivorId) };
 }
@@ -176,6 +257,7 @@ export async function undoMerge(db: Db, caller: Caller, mergeId: string, ctx: Re
       const [contactId, customerId] = entry.split(":");
       await tx.update(contacts).set({ customerId }).where(eq(contacts.id, contactId!));
     }
+    await moveRecordsBack(tx, (merge.moved.records ?? {}) as MovedRecords);
     if (merge.moved.contactsPrimaryCleared?.length) {
       await tx
         .update(contacts)

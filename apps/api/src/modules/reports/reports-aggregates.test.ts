@@ -453,4 +453,58 @@ describe("report aggregates", () => {
     );
     expect(after).toEqual(before);
   });
+
+  it("a merge moves the merged customer's sales, visits and feedback to the survivor; its undo moves them back", async () => {
+    const survivor = await createCustomer(sales1, { name: "汇总留存", province: "福建省", city: "厦门市" });
+    const merged = await createCustomer(sales3, { name: "汇总并入", province: "广东省", city: "广州市" });
+    await sell(sales1, survivor.id, "2026-04-10", "1");
+    await sell(sales3, merged.id, "2026-03-05", "2");
+    await sell(sales3, merged.id, "2026-04-20", "3", other.id);
+    const call = await sales3({
+      method: "POST",
+      url: "/api/v1/contact-records",
+      payload: {
+        customerId: merged.id,
+        occurredAt: "2026-04-21T02:00:00Z",
+        channel: "visit",
+        content: "拜访",
+      },
+    });
+    expect(call.statusCode, call.body).toBe(201);
+    const complaint = await service1({
+      method: "POST",
+      url: "/api/v1/feedback",
+      payload: { customerId: merged.id, type: "complaint", subject: "并入投诉", occurredOn: "2026-04-22" },
+    });
+    expect(complaint.statusCode, complaint.body).toBe(201);
+    await expectExact();
+
+    const merge = await admin({
+      method: "POST",
+      url: "/api/v1/customers/merge",
+      payload: { survivorId: survivor.id, mergedIds: [merged.id] },
+    });
+    expect(merge.statusCode, merge.body).toBe(200);
+    await expectExact();
+    const first = async () =>
+      (
+        await exec<{ customer_id: string }>(
+          sql`select distinct customer_id from report_first_sales where customer_id in (${survivor.id}, ${merged.id})`,
+        )
+      ).map((r) => r.customer_id);
+    // First sales (per customer and salesperson) are the survivor's now; the merged one has none.
+    expect(await first()).toEqual([survivor.id]);
+    const survivorSales = await exec<{ n: number }>(
+      sql`select count(*)::int as n from transactions where customer_id = ${survivor.id}`,
+    );
+    expect(survivorSales[0]!.n).toBe(3);
+
+    const undo = await admin({
+      method: "POST",
+      url: `/api/v1/customers/merges/${merge.json().mergeId}/undo`,
+    });
+    expect(undo.statusCode, undo.body).toBe(200);
+    await expectExact();
+    expect((await first()).sort()).toEqual([survivor.id, merged.id].sort());
+  });
 });

@@ -161,8 +161,10 @@ export function MergeCustomersModal({ customers, onClose, onMerged }: MergeCusto
           ? t("customers.merge.moved", {
               items: moved
                 .map(([kind, count]) =>
-                  kind === "contacts"
-                    ? t("customers.merge.movedKinds.contacts", { count })
+                  i18n.exists(`customers.merge.movedKinds.${kind}`)
+                    ? t(`customers.merge.movedKinds.${kind}` as "customers.merge.movedKinds.contacts", {
+                        count,
+                      })
                     : t("customers.merge.movedKinds.other", { kind, count }),
                 )
                 .join(t("customers.merge.separator")),
