@@ -362,6 +362,22 @@ describe("reconciliation", () => {
     expect(broken.ok).toBe(false);
     expect(broken.problems.map((p: { kind: string }) => p.kind)).toContain("receivable_paid_mismatch");
     await db.db.execute(sql`update receivables set paid = paid - 0.01 where id = ${receivableIds[0]}`);
+    // A cancelled receivable that kept money is reported too.
+    const [paidOne] = (
+      await db.db.execute<{ id: string; status: string }>(
+        sql`select id, status from receivables where paid > 0 order by id limit 1`,
+      )
+    ).rows;
+    await db.db.execute(sql`update receivables set status = 'cancelled' where id = ${paidOne!.id}`);
+    const cancelled = (await admin({ url: "/api/v1/finance/reconciliation" })).json();
+    expect(cancelled.problems).toContainEqual(
+      expect.objectContaining({ kind: "cancelled_receivable_paid", id: paidOne!.id }),
+    );
+    await db.db.execute(sql`update receivables set status = ${paidOne!.status} where id = ${paidOne!.id}`);
+    expect((await admin({ url: "/api/v1/finance/reconciliation" })).json()).toMatchObject({
+      ok: true,
+      problems: [],
+    });
     expect((await finance1({ url: "/api/v1/finance/reconciliation" })).statusCode).toBe(403);
   }, 60_000);
 });

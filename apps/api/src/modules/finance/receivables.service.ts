@@ -11,7 +11,16 @@ import {
   sub,
   sumAmounts,
 } from "@crm/contracts";
-import { customers, type Db, type DbOrTx, orders, paymentAllocations, payments, receivables } from "@crm/db";
+import {
+  customers,
+  type Db,
+  type DbOrTx,
+  orders,
+  payables,
+  paymentAllocations,
+  payments,
+  receivables,
+} from "@crm/db";
 import { and, asc, desc, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
@@ -431,6 +440,21 @@ export async function reconcile(db: DbOrTx) {
   );
   for (const r of outOfRange.rows)
     problems.push({ kind: "receivable_overpaid", id: r.id, detail: "paid outside 0..amount" });
+  // A cancelled receivable or payable keeps no money: cancelling is refused once money came in.
+  const cancelledPaid = await db.execute<{ id: string; paid: string; kind: string }>(sql`
+    select id, paid::text as paid, 'receivable' as kind from ${receivables} where status = 'cancelled' and paid <> 0
+    union all
+    select id, paid::text, 'payable' from ${payables} where status = 'cancelled' and paid <> 0`);
+  for (const r of cancelledPaid.rows)
+    problems.push({ kind: `cancelled_${r.kind}_paid`, id: r.id, detail: `paid ${r.paid}` });
+  // Money is allocated to its own customer's receivables (a merge moves both together).
+  const crossed = await db.execute<{ id: string }>(sql`
+    select distinct p.id from ${payments} p
+    join ${paymentAllocations} a on a.payment_id = p.id
+    join ${receivables} r on r.id = a.receivable_id
+    where r.customer_id <> p.customer_id`);
+  for (const p of crossed.rows)
+    problems.push({ kind: "payment_customer_mismatch", id: p.id, detail: "allocated to another customer" });
   const paymentSums = await db.execute<{ id: string; amount: string; allocated: string }>(sql`
     select p.id, p.amount::text as amount, coalesce(sum(a.amount), 0)::text as allocated
     from ${payments} p left join ${paymentAllocations} a on a.payment_id = p.id
