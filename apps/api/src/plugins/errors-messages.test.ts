@@ -33,6 +33,17 @@ describe("field messages of a wrong type", () => {
     ]);
   });
 
+  it('names an unknown empty key as "" rather than an empty field', async () => {
+    const res = await sales1({ method: "POST", url: "/api/v1/auth/logout", payload: { "": 1, x: 2 } });
+    expect(res.statusCode).toBe(400);
+    expect(
+      res
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['""', "x"]);
+  });
+
   it("names the type in the query too", async () => {
     const res = await sales1({ url: "/api/v1/customers?limit=abc", headers: { "accept-language": "en" } });
     expect(res.statusCode).toBe(400);

@@ -174,7 +174,8 @@ export const errorsPlugin = fp(
           if (e.code !== "unrecognized_keys" || !keys) return [e];
           const prefix = e.field === "(root)" ? "" : `${e.field}.`;
           return keys.map((k) => ({
-            field: prefix + k,
+            // An empty key ({"": 1}) is named as such, not as an empty field name.
+            field: prefix + (k === "" ? '""' : k),
             code: e.code,
             message: customMessage(lang, "unknown_field"),
           }));
