@@ -163,7 +163,10 @@ function verdict(res: LightMyRequestResponse): string | null {
         !e.message,
     );
     if (bad) return `field error without field, code or message: ${JSON.stringify(bad)}`;
-    const blind = errors.find((e) => e.code === "invalid_type" && /undefined/.test(String(e.message)));
+    // (A whole body that is missing, e.g. multipart sent to a JSON route, is rightly "undefined".)
+    const blind = errors.find(
+      (e) => e.code === "invalid_type" && e.field !== "(root)" && /undefined/.test(String(e.message)),
+    );
     if (blind) return `wrong-type message does not name the type sent: ${JSON.stringify(blind)}`;
   }
   return null;
