@@ -20,7 +20,7 @@ import { createSnapshots, type Snapshot, snapshotDiff } from "./fuzz/snapshot.js
 import { login, setupApp } from "./helper.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_126);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 16);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 const started = Date.now();
 
 const { app, db } = await setupApp({
