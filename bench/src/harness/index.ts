@@ -392,9 +392,24 @@ export async function runBench(
     );
     log(`floor on :${floorPort}, ceiling on :${ceilingPort}; statements captured for ${captured.size} reads`);
 
-    // 5. Every scenario at every concurrency: the endpoint, then its floor and ceiling.
+    // 5. Every scenario at every concurrency: the endpoint, then its floor and ceiling; after each
+    // step the requests it left running finish before the next starts.
     const results: ScenarioResult[] = [];
     const step = { duration: o.duration, amount: o.amount };
+    const watcher = new pg.Client({ connectionString: databaseUrl, application_name: "crm-bench-watch" });
+    await watcher.connect();
+    const settle = async () => {
+      const until = Date.now() + 120_000;
+      while (Date.now() < until) {
+        const { rows } = await watcher.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and backend_type = 'client backend' and state <> 'idle'
+              and pid <> pg_backend_pid()`,
+        );
+        if (rows[0]!.n === 0) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
     for (const sc of scenarios) {
       const cap = captured.get(sc.key);
       const res: ScenarioResult = {
@@ -421,12 +436,15 @@ export async function runBench(
           ...(sc.body ? { body: sc.body } : {}),
         });
         const rss = sampler.window();
+        await settle();
         let floor: Measured | null = null;
         let ceiling: Measured | null = null;
         if (cap) {
           const k = sc.key.replace(":", "_");
           floor = await drive({ url: `http://127.0.0.1:${floorPort}/${k}`, connections: c, ...step });
+          await settle();
           ceiling = await drive({ url: `http://127.0.0.1:${ceilingPort}/${k}`, connections: c, ...step });
+          await settle();
         }
         res.steps.push({
           concurrency: c,
@@ -446,6 +464,7 @@ export async function runBench(
       }
       results.push(res);
     }
+    await watcher.end();
 
     // 6. The customer import end to end, and the raw COPY of the same rows in the same run.
     let importResult: BenchResult["import"] = null;
