@@ -626,7 +626,7 @@ describe("object level: records outside the caller's scope answer 404 and change
     const drill = /^\/api\/v1\/reports\/([\w-]+)\/records$/.exec(url);
     if (drill) {
       const month = today.slice(0, 7);
-      const valueOf: Record<string, string> = {
+      const drillValue: Record<string, string> = {
         month,
         customer: w.customer.id,
         salesperson: w.ownerId,
@@ -645,7 +645,7 @@ describe("object level: records outside the caller's scope answer 404 and change
       };
       return DRILL_DIMENSIONS[drill[1] as keyof typeof DRILL_DIMENSIONS].map(
         (d) =>
-          `?dimension=${d}&value=${encodeURIComponent(valueOf[d] ?? "")}&limit=200&from=2020-01-01&to=2030-12-31`,
+          `?dimension=${d}&value=${encodeURIComponent(drillValue[d] ?? "")}&limit=200&from=2020-01-01&to=2030-12-31`,
       );
     }
     if (url === "/api/v1/me/stats") return ["?from=2020-01-01&to=2030-12-31"];
