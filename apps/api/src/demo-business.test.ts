@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { login, testSettings } from "../test/helper.js";
 import { buildApp } from "./app.js";
 import { bootstrapDatabase } from "./bootstrap.js";
-import { reconcile } from "./modules/finance/receivables.service.js";
+import { reconcile } from "./modules/finance/reconciliation.service.js";
 
 describe("demo business data", () => {
   it("comes with a new demo company once: a year of sales, orders, payments and feedback the reports show", async () => {

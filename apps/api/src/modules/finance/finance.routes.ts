@@ -19,7 +19,9 @@ import { callerOf } from "../../plugins/access.js";
 import { contextOf } from "../../shared/audit.js";
 import { shanghaiDate } from "../../shared/days.js";
 import * as collections from "./collections.service.js";
+import * as payablesService from "./payables.service.js";
 import * as money from "./receivables.service.js";
+import { reconcile } from "./reconciliation.service.js";
 
 const tags = ["finance"];
 // Finance reads everything in its scope; salespeople read their own customers' (order:read).
@@ -141,7 +143,7 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: page(Payable) },
       },
     },
-    async (request) => collections.listPayables(app.db, request.query),
+    async (request) => payablesService.listPayables(app.db, request.query),
   );
   app.post(
     "/payables/:id/payments",
@@ -156,7 +158,13 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      collections.paySupplier(app.db, callerOf(request), request.params.id, request.body, contextOf(request)),
+      payablesService.paySupplier(
+        app.db,
+        callerOf(request),
+        request.params.id,
+        request.body,
+        contextOf(request),
+      ),
   );
 
   app.get(
@@ -277,6 +285,6 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async () => money.reconcile(app.db),
+    async () => reconcile(app.db),
   );
 };

@@ -29,7 +29,7 @@ import { decodeCursor, pageOf } from "../../shared/cursor.js";
 import { AppError, notFound } from "../../shared/errors.js";
 import { containing, displayNameOf, yearlyNumber } from "../../shared/sql.js";
 import { checkVersion } from "../../shared/versioning.js";
-import { cancelPayable, createPayable } from "../finance/collections.service.js";
+import { cancelPayable, createPayable } from "../finance/payables.service.js";
 import { productsFor } from "../orders/orders.service.js";
 import { postMovement } from "../products/products.service.js";
 
