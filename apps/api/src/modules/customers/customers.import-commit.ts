@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { defuseCell, ErrorCode } from "@crm/contracts";
 import {
   auditLog,
@@ -10,18 +11,20 @@ import {
   type DbOrTx,
   padSequence,
 } from "@crm/db";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import Papa from "papaparse";
 import type { Caller } from "../../plugins/access.js";
 import type { RequestContext } from "../../shared/audit.js";
 import { AppError, notFound } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
-import { findInScope } from "./customers.service.js";
 
 const scoped = (caller: Caller) => scopeWhere(caller.scope, customers.ownerId);
 
-const BATCH = 500;
+/** Rows per statement: large enough that a statement's overhead is small, small enough for progress. */
+const BATCH = 2000;
+/** Created customers removed per statement on undo (ids only). */
+const UNDO_BATCH = 10_000;
 /** Progress of the commits running in this process (rows written so far). */
 const progress = new Map<string, number>();
 const lastShared = new Map<string, number>();
@@ -175,98 +178,107 @@ async function commit(db: Db, caller: Caller, id: string, ctx: RequestContext): 
       });
     }
     const rows = await tx
-      .select()
+      .select({
+        rowNo: customerImportRows.rowNo,
+        data: customerImportRows.data,
+        action: customerImportRows.action,
+        customerId: customerImportRows.customerId,
+      })
       .from(customerImportRows)
       .where(
         and(eq(customerImportRows.importId, id), inArray(customerImportRows.action, ["create", "update"])),
       )
       .orderBy(asc(customerImportRows.rowNo));
+    const audit = {
+      actorId: caller.userId,
+      actorName: caller.displayName,
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+    };
     let written = 0;
+
+    // Codes: one reservation per class, handed out in file order.
     const creates = rows.filter((r) => r.action === "create");
-    const byClass = new Map<string, typeof creates>();
+    const perClass = new Map<string, number>();
     for (const r of creates) {
       const cls = String(r.data!.class);
-      byClass.set(cls, [...(byClass.get(cls) ?? []), r]);
+      perClass.set(cls, (perClass.get(cls) ?? 0) + 1);
     }
-    for (const [cls, group] of byClass) {
-      let seq = await reserveCodes(tx, cls, group.length);
-      for (let i = 0; i < group.length; i += BATCH) {
-        const slice = group.slice(i, i + BATCH);
-        const values = slice.map((r) => {
-          const data = r.data as Parameters<typeof customerSearchColumns>[0] & Record<string, unknown>;
-          return {
-            ...(data as typeof customers.$inferInsert),
+    const nextSeq = new Map<string, number>();
+    for (const [cls, n] of perClass) nextSeq.set(cls, await reserveCodes(tx, cls, n));
+
+    // The next batch is prepared (pinyin, grams, codes) while the database writes this one.
+    let writing: Promise<number> | null = null;
+    for (let i = 0; i < creates.length; i += BATCH) {
+      const batch = creates.slice(i, i + BATCH).map((r) => {
+        const data = r.data as SearchSource & Record<string, unknown>;
+        const cls = String(data.class);
+        const seq = nextSeq.get(cls)!;
+        nextSeq.set(cls, seq + 1);
+        return {
+          rowNo: r.rowNo,
+          linked: r.customerId !== null,
+          record: {
+            ...data,
+            // Given at the dry run; an import validated before that was so gets one now.
+            id: r.customerId ?? randomUUID(),
+            code: `${cls}类-${padSequence(seq)}`,
             ownerId: caller.userId,
             createdBy: caller.userId,
-            code: `${cls}类-${padSequence(seq++)}`,
             ...customerSearchColumns(data),
-          };
-        });
-        const inserted = await tx
-          .insert(customers)
-          .values(values)
-          .returning({ id: customers.id, code: customers.code });
-        // Remember which customer each row became (for undo), one statement per batch.
-        const pairs = sql.join(
-          slice.map((r, k) => sql`(${r.rowNo}::int, ${inserted[k]!.id}::uuid)`),
-          sql`, `,
-        );
-        await tx.execute(sql`update ${customerImportRows} set customer_id = v.cid
-          from (values ${pairs}) as v(row_no, cid)
-          where ${customerImportRows.importId} = ${id} and ${customerImportRows.rowNo} = v.row_no`);
-        await tx.insert(auditLog).values(
-          inserted.map((c) => ({
-            action: "import",
-            entityType: "customer",
-            entityId: c.id,
-            actorId: caller.userId,
-            actorName: caller.displayName,
-            ip: ctx.ip,
-            requestId: ctx.requestId,
-            detail: { importId: id, code: c.code },
-          })),
-        );
-        written += slice.length;
+          },
+        };
+      });
+      if (writing) {
+        written += await writing;
         reportProgress(db, id, written);
       }
+      writing = insertCustomers(tx, id, batch, audit).then(() => batch.length);
     }
-    for (const r of rows.filter((x) => x.action === "update")) {
-      const current = await findInScope(tx, caller, r.customerId!, true);
-      const data = { ...(r.data as Record<string, unknown>) };
-      // Custom values in the file add to (or replace) the customer's own; the others stay.
-      if (data.customFields)
-        data.customFields = { ...current.customFields, ...(data.customFields as object) };
-      const before = Object.fromEntries(
-        Object.keys(data).map((k) => [k, (current as Record<string, unknown>)[k]]),
+    if (writing) {
+      written += await writing;
+      reportProgress(db, id, written);
+    }
+
+    for (const slice of updateBatches(rows.filter((r) => r.action === "update"))) {
+      const current = await lockInScope(
+        tx,
+        caller,
+        slice.map((r) => r.customerId!),
       );
-      before.version = current.version;
-      await tx
-        .update(customers)
-        .set({
-          ...(data as Partial<typeof customers.$inferInsert>),
-          ...customerSearchColumns({ ...current, ...data } as Parameters<typeof customerSearchColumns>[0]),
-          version: sql`${customers.version} + 1`,
-          updatedAt: new Date(),
-        })
-        .where(eq(customers.id, current.id));
-      await tx
-        .update(customerImportRows)
-        .set({ before })
-        .where(and(eq(customerImportRows.importId, id), eq(customerImportRows.rowNo, r.rowNo)));
-      await tx.insert(auditLog).values({
-        action: "import",
-        entityType: "customer",
-        entityId: current.id,
-        actorId: caller.userId,
-        actorName: caller.displayName,
-        ip: ctx.ip,
-        requestId: ctx.requestId,
-        changes: Object.fromEntries(
-          Object.keys(data).map((k) => [k, { before: before[k] ?? null, after: data[k] }]),
-        ),
-        detail: { importId: id },
+      const batch = slice.map((r) => {
+        const now = current.get(r.customerId!)!;
+        const data = { ...(r.data as Record<string, unknown>) };
+        // Custom values in the file add to (or replace) the customer's own; the others stay.
+        if (data.customFields) data.customFields = { ...now.customFields, ...(data.customFields as object) };
+        const before: Record<string, unknown> = Object.fromEntries(
+          Object.keys(data).map((k) => [k, (now as Record<string, unknown>)[k]]),
+        );
+        before.version = now.version;
+        return {
+          rowNo: r.rowNo,
+          current: now,
+          values: data,
+          before,
+          changes: Object.fromEntries(
+            Object.keys(data).map((k) => [k, { before: before[k] ?? null, after: data[k] }]),
+          ),
+        };
       });
-      written += 1;
+      await updateCustomers(tx, batch);
+      await tx.execute(sql`with v as (
+          select * from jsonb_to_recordset(${JSON.stringify(
+            batch.map((b) => ({ row_no: b.rowNo, id: b.current.id, before: b.before, changes: b.changes })),
+          )}::jsonb) as v(row_no int, id uuid, before jsonb, changes jsonb)
+        ), marked as (
+          update ${customerImportRows} r set before = v.before from v
+          where r.import_id = ${id} and r.row_no = v.row_no
+        )
+        insert into ${auditLog} (action, entity_type, entity_id, actor_id, actor_name, ip, request_id, changes, detail)
+        select 'import', 'customer', v.id::text, ${audit.actorId}::uuid, ${audit.actorName}, ${audit.ip},
+          ${audit.requestId}, v.changes, jsonb_build_object('importId', ${id}::text)
+        from v order by v.row_no`);
+      written += batch.length;
       reportProgress(db, id, written);
     }
     // The job says committed in the same transaction as its rows: both or neither.
@@ -276,6 +288,140 @@ async function commit(db: Db, caller: Caller, id: string, ctx: RequestContext): 
       .where(eq(customerImports.id, id));
     return written;
   });
+}
+
+type SearchSource = Parameters<typeof customerSearchColumns>[0];
+type CustomerRow = typeof customers.$inferSelect;
+const columnOf = getTableColumns(customers);
+/** The column's name in the database (the schema's keys are camelCase, its columns snake_case). */
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** Columns the database fills on insert (defaults) or that a new customer leaves empty. */
+const NOT_INSERTED = new Set([
+  "createdAt",
+  "updatedAt",
+  "version",
+  "deletedAt",
+  "deletedBy",
+  "mergedIntoId",
+  "lastContactAt",
+]);
+const INSERTED = Object.keys(columnOf).filter((k) => !NOT_INSERTED.has(k));
+/** Fields an import row (or an undo) may set on an existing customer, and what they derive. */
+const DERIVED = Object.keys(customerSearchColumns({ name: "x" }));
+
+/** A record keyed by column names, as jsonb_populate_recordset(null::customers, …) reads it. */
+function byColumn(record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    const v = record[k];
+    out[snake(k)] = v instanceof Date ? v.toISOString() : (v ?? null);
+  }
+  return out;
+}
+
+/**
+ * One statement per batch: the customers (their postings by the insert trigger) and one audit
+ * entry each. Which row became which customer (for undo) was written at the dry run; rows of an
+ * import validated before that are linked here.
+ */
+async function insertCustomers(
+  tx: DbOrTx,
+  importId: string,
+  batch: { rowNo: number; linked: boolean; record: Record<string, unknown> }[],
+  audit: { actorId: string; actorName: string; ip: string; requestId: string },
+) {
+  const payload = JSON.stringify(batch.map((b) => byColumn(b.record, INSERTED)));
+  const cols = sql.raw(INSERTED.map((k) => `"${snake(k)}"`).join(", "));
+  const picked = sql.raw(
+    INSERTED.map((k) => {
+      const name = snake(k);
+      return k === "customFields" ? `coalesce(s."${name}", '{}'::jsonb)` : `s."${name}"`;
+    }).join(", "),
+  );
+  await tx.execute(sql`with ins as (
+      insert into ${customers} (${cols})
+      select ${picked} from jsonb_populate_recordset(null::customers, ${payload}::jsonb) as s
+      returning id, code
+    )
+    insert into ${auditLog} (action, entity_type, entity_id, actor_id, actor_name, ip, request_id, detail)
+    select 'import', 'customer', ins.id::text, ${audit.actorId}::uuid, ${audit.actorName}, ${audit.ip},
+      ${audit.requestId}, jsonb_build_object('importId', ${importId}::text, 'code', ins.code)
+    from ins`);
+  const unlinked = batch.filter((b) => !b.linked);
+  if (!unlinked.length) return;
+  const links = JSON.stringify(unlinked.map((b) => ({ row_no: b.rowNo, id: b.record.id })));
+  await tx.execute(sql`update ${customerImportRows} r set customer_id = v.id
+    from jsonb_to_recordset(${links}::jsonb) as v(row_no int, id uuid)
+    where r.import_id = ${importId} and r.row_no = v.row_no`);
+}
+
+/**
+ * Update rows in batches in which each customer appears once (two rows may match one customer,
+ * by code): a later row then reads what the earlier one wrote, as one statement per row would.
+ */
+function updateBatches<T extends { customerId: string | null }>(rows: T[]): T[][] {
+  const batches: T[][] = [];
+  let batch: T[] = [];
+  let ids = new Set<string>();
+  for (const r of rows) {
+    if (batch.length === BATCH || ids.has(r.customerId!)) {
+      batches.push(batch);
+      batch = [];
+      ids = new Set();
+    }
+    batch.push(r);
+    ids.add(r.customerId!);
+  }
+  if (batch.length) batches.push(batch);
+  return batches;
+}
+
+/** The customers of `ids` in the caller's scope, locked; a missing one is a 404 like findInScope's. */
+async function lockInScope(tx: DbOrTx, caller: Caller, ids: string[]): Promise<Map<string, CustomerRow>> {
+  const found = await tx
+    .select()
+    .from(customers)
+    .where(and(sql`${customers.id} = any(${`{${[...new Set(ids)].join(",")}}`}::uuid[])`, scoped(caller)))
+    .orderBy(asc(customers.id))
+    .for("update");
+  const map = new Map(found.map((c) => [c.id, c]));
+  if (ids.some((x) => !map.has(x))) throw notFound();
+  return map;
+}
+
+/**
+ * Sets each customer's given fields (and what they derive), bumping its version: one statement
+ * for the batch. A row that does not give a field keeps the customer's value (locked, so current).
+ */
+async function updateCustomers(
+  tx: DbOrTx,
+  batch: { current: CustomerRow; values: Record<string, unknown> }[],
+) {
+  if (!batch.length) return;
+  const fields = [...new Set(batch.flatMap((b) => Object.keys(b.values)))].filter(
+    (k) => k in columnOf && !DERIVED.includes(k) && k !== "id" && k !== "version",
+  );
+  const keys = [...fields, ...DERIVED];
+  const payload = JSON.stringify(
+    batch.map((b) => {
+      const next = { ...b.current, ...b.values } as CustomerRow;
+      return {
+        ...byColumn({ ...next, ...customerSearchColumns(next as SearchSource) }, keys),
+        id: b.current.id,
+      };
+    }),
+  );
+  const set = sql.raw(
+    keys
+      .map((k) => {
+        const name = snake(k);
+        return `"${name}" = v."${name}"`;
+      })
+      .join(", "),
+  );
+  await tx.execute(sql`update ${customers} c set ${set}, version = c.version + 1, updated_at = now()
+    from jsonb_populate_recordset(null::customers, ${payload}::jsonb) as v
+    where c.id = v.id`);
 }
 
 /**
@@ -296,11 +442,12 @@ export async function undoImport(db: Db, caller: Caller, id: string, ctx: Reques
       .from(customerImportRows)
       .where(
         and(eq(customerImportRows.importId, id), inArray(customerImportRows.action, ["create", "update"])),
-      );
-    // Created customers: one statement, refused if any changed since (version moved past 1).
+      )
+      .orderBy(asc(customerImportRows.rowNo));
+    // Created customers: one statement per batch, refused if any changed since (version moved past 1).
     const created = rows.filter((r) => r.action === "create").map((r) => r.customerId!);
-    for (let i = 0; i < created.length; i += 1000) {
-      const chunk = created.slice(i, i + 1000);
+    for (let i = 0; i < created.length; i += UNDO_BATCH) {
+      const chunk = created.slice(i, i + UNDO_BATCH);
       const removed = await tx
         .update(customers)
         .set({
@@ -311,7 +458,7 @@ export async function undoImport(db: Db, caller: Caller, id: string, ctx: Reques
         })
         .where(
           and(
-            inArray(customers.id, chunk),
+            sql`${customers.id} = any(${`{${chunk.join(",")}}`}::uuid[])`,
             eq(customers.version, 1),
             isNull(customers.deletedAt),
             scoped(caller),
@@ -324,24 +471,25 @@ export async function undoImport(db: Db, caller: Caller, id: string, ctx: Reques
         });
       }
     }
-    for (const r of rows.filter((x) => x.action === "update")) {
-      const current = await findInScope(tx, caller, r.customerId!, true);
-      if (current.version !== Number(r.before?.version) + 1) {
-        throw new AppError(409, ErrorCode.conflict, {
-          detail: "import_changed_since",
-          extensions: { code: current.code },
-        });
-      }
-      const { version: _v, ...before } = r.before ?? {};
-      await tx
-        .update(customers)
-        .set({
-          ...(before as Partial<typeof customers.$inferInsert>),
-          ...customerSearchColumns({ ...current, ...before } as Parameters<typeof customerSearchColumns>[0]),
-          version: sql`${customers.version} + 1`,
-          updatedAt: new Date(),
-        })
-        .where(eq(customers.id, current.id));
+    // Updated customers get their previous values back, refused if any changed since.
+    for (const slice of updateBatches(rows.filter((x) => x.action === "update"))) {
+      const current = await lockInScope(
+        tx,
+        caller,
+        slice.map((r) => r.customerId!),
+      );
+      const batch = slice.map((r) => {
+        const now = current.get(r.customerId!)!;
+        if (now.version !== Number(r.before?.version) + 1) {
+          throw new AppError(409, ErrorCode.conflict, {
+            detail: "import_changed_since",
+            extensions: { code: now.code },
+          });
+        }
+        const { version: _v, ...before } = r.before ?? {};
+        return { current: now, values: before };
+      });
+      await updateCustomers(tx, batch);
     }
     await tx
       .update(customerImports)

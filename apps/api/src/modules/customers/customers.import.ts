@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   CustomerCreate,
   type CustomFieldDefinition,
@@ -9,13 +10,14 @@ import {
 import {
   customerImportRows,
   customerImports,
-  customerSearchColumns,
   customers,
   type Db,
   dictionaryItems,
+  nameKey,
   phoneKey,
 } from "@crm/db";
-import { and, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, isNull, or, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { Caller } from "../../plugins/access.js";
@@ -30,6 +32,14 @@ export type DuplicatePolicy = "skip" | "update" | "create";
 export type MatchKey = "code" | "creditCode" | "name" | "phone";
 
 const MAX_ROWS = 200_000;
+/** Keys looked up in the database per statement (one jsonb parameter). */
+const LOOKUP_BATCH = 10_000;
+/** Parsed rows stored per statement. */
+const STORE_BATCH = 5_000;
+
+/** `column` is one of `keys`: the keys as one jsonb array parameter, so a statement has any number. */
+const inKeys = (column: AnyPgColumn, keys: string[]) =>
+  sql`${column} in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`;
 const DICT_FIELDS = {
   class: "customer_class",
   industry: "industry",
@@ -179,10 +189,7 @@ export async function validateImport(
   const seen = new Map<string, number>();
   for (const r of rows) {
     if (!r.data) continue;
-    const keys = [
-      `n:${customerSearchColumns(r.data).nameKey}`,
-      r.data.creditCode ? `c:${r.data.creditCode}` : null,
-    ];
+    const keys = [`n:${nameKey(r.data.name)}`, r.data.creditCode ? `c:${r.data.creditCode}` : null];
     for (const k of keys.filter(Boolean) as string[]) {
       if (seen.has(k))
         r.errors.push(
@@ -198,7 +205,7 @@ export async function validateImport(
     if (options.matchKey === "code") return r.matchCode ?? null;
     if (options.matchKey === "creditCode") return r.data.creditCode ?? null;
     if (options.matchKey === "phone") return phoneKey(r.data.phone);
-    return customerSearchColumns(r.data).nameKey;
+    return nameKey(r.data.name);
   };
   const column = {
     code: customers.code,
@@ -209,42 +216,32 @@ export async function validateImport(
   const keys = [...new Set(rows.map(keyOf).filter(Boolean) as string[])];
   const matches = new Map<string, { id: string; visible: boolean }>();
   const scope = scopeWhere(caller.scope, customers.ownerId);
-  for (let i = 0; i < keys.length; i += 1000) {
-    const chunk = keys.slice(i, i + 1000);
+  // One statement per LOOKUP_BATCH keys: the keys as one jsonb parameter, each looked up in the
+  // key's index.
+  for (let i = 0; i < keys.length; i += LOOKUP_BATCH) {
+    const chunk = keys.slice(i, i + LOOKUP_BATCH);
     const found = await db
-      .select({ id: customers.id, key: column, ownerId: customers.ownerId })
+      .select({
+        id: customers.id,
+        key: column,
+        visible: scope ? sql<boolean>`coalesce(${scope}, false)` : sql<boolean>`true`,
+      })
       .from(customers)
-      .where(and(inArray(column, chunk), isNull(customers.deletedAt)));
-    const visible = scope
-      ? new Set(
-          (
-            await db
-              .select({ id: customers.id })
-              .from(customers)
-              .where(
-                and(
-                  inArray(
-                    customers.id,
-                    found.map((f) => f.id).concat("00000000-0000-0000-0000-000000000000"),
-                  ),
-                  scope,
-                ),
-              )
-          ).map((v) => v.id),
-        )
-      : null;
-    for (const f of found)
-      if (f.key) matches.set(f.key, { id: f.id, visible: visible ? visible.has(f.id) : true });
+      .where(and(inKeys(column, chunk), isNull(customers.deletedAt)));
+    for (const f of found) if (f.key) matches.set(f.key, { id: f.id, visible: f.visible });
   }
   // Credit codes must stay unique whatever the policy.
   const creditCodes = [...new Set(rows.map((r) => r.data?.creditCode).filter(Boolean) as string[])];
   const takenCredit = new Map<string, string>();
-  for (let i = 0; i < creditCodes.length; i += 1000) {
+  for (let i = 0; i < creditCodes.length; i += LOOKUP_BATCH) {
     for (const c of await db
       .select({ id: customers.id, creditCode: customers.creditCode })
       .from(customers)
       .where(
-        and(inArray(customers.creditCode, creditCodes.slice(i, i + 1000)), isNull(customers.deletedAt)),
+        and(
+          inKeys(customers.creditCode, creditCodes.slice(i, i + LOOKUP_BATCH)),
+          isNull(customers.deletedAt),
+        ),
       )) {
       takenCredit.set(c.creditCode!, c.id);
     }
@@ -305,19 +302,30 @@ export async function validateImport(
       toSkip: count("skip"),
     })
     .returning();
-  for (let i = 0; i < planned.length; i += 1000) {
-    await db.insert(customerImportRows).values(
-      planned.slice(i, i + 1000).map((p) => ({
-        importId: job!.id,
-        rowNo: p.rowNo,
+  // The rows as one jsonb parameter per statement, the next one built while this one is written.
+  // A row to create is given the id its customer will have, so the commit need not come back to it.
+  let storing: Promise<unknown> | null = null;
+  for (let i = 0; i < planned.length; i += STORE_BATCH) {
+    const payload = JSON.stringify(
+      planned.slice(i, i + STORE_BATCH).map((p) => ({
+        row_no: p.rowNo,
         raw: p.raw,
-        data: p.data as Record<string, unknown> | null,
+        data: p.data,
         errors: p.errors.length ? p.errors : null,
         action: p.action,
-        customerId: p.customerId,
+        customer_id: p.action === "create" ? randomUUID() : p.customerId,
       })),
     );
+    await storing;
+    // then() sets the statement going now; the next payload is built meanwhile.
+    storing = db
+      .execute(sql`insert into ${customerImportRows} (import_id, row_no, raw, data, errors, action, customer_id)
+      select ${job!.id}::uuid, v.row_no, v.raw, v.data, v.errors, v.action, v.customer_id
+      from jsonb_to_recordset(${payload}::jsonb)
+        as v(row_no int, raw jsonb, data jsonb, errors jsonb, action text, customer_id uuid)`)
+      .then(() => undefined);
   }
+  await storing;
   return job!.id;
 }
 
