@@ -250,6 +250,26 @@ describe("a name search through the postings", () => {
       .json()
       .items.map((c: { id: string }) => c.id);
     expect(oldest).toEqual(made);
+    // A small total is counted on every first page: a new match shows at once.
+    await createCustomer(sales1, { name: "舟山渔业第5合作社" });
+    expect(
+      (await sales1({ url: `/api/v1/customers?limit=2&q=${encodeURIComponent("渔业")}` })).json().total,
+    ).toBe(6);
+  });
+
+  it("finds a customer by a contact named a moment ago, beside those named so", async () => {
+    const named = await createCustomer(sales1, { name: "温岭水泵制造" });
+    const other = await createCustomer(sales1, { name: "玉环阀门" });
+    const ids = async () => (await search(sales1, "温岭水泵")).items.map((c) => c.id).sort();
+    expect(await ids()).toEqual([named.id]);
+    const contact = await sales1({
+      method: "POST",
+      url: "/api/v1/contacts",
+      payload: { customerId: other.id, name: "温岭水泵王" },
+    });
+    expect(contact.statusCode).toBe(201);
+    expect(await ids()).toEqual([named.id, other.id].sort());
+    expect((await search(sales1, "温岭水泵")).total).toBe(2);
   });
 
   it("counts exactly up to 1,000 and estimates beyond, flagged", async () => {
@@ -273,6 +293,10 @@ describe("a name search through the postings", () => {
     expect(all.totalExact).toBe(false);
     expect(all.total).toBe(1005);
     expect(all.items).toHaveLength(200);
+    // Asked again, the page skips the count it knows to be past the limit: the same answer.
+    const again = await search(gm, "柑橘");
+    expect(again).toMatchObject({ total: 1005, totalExact: false });
+    expect(again.items.map((c) => c.id)).toEqual(all.items.map((c) => c.id));
     // Narrowed below the limit by a filter, the count is exact again.
     await db.db.update(customers).set({ class: "2" }).where(sql`${customers.name} like '衢州柑橘1_号园'`);
     expect(await search(gm, "柑橘", "&class=2")).toMatchObject({ total: 10, totalExact: true });

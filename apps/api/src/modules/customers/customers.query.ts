@@ -48,14 +48,20 @@ export function searchCondition(raw: string): SQL | undefined {
  * instead of a hashed subplan over every customer.
  */
 export function contactCondition(q: string): SQL | undefined {
+  const found = contactCustomersSelect(q);
+  return found ? sql`${customers.id} = any(array(${found}))` : undefined;
+}
+
+/** The customers of the live contacts whose name contains the normalised query (2+ characters), at most 1,000. */
+export function contactCustomersSelect(q: string): SQL | undefined {
   if ([...q].length < 2) return undefined;
   const tokenArray = sql`array[${sql.join(
     queryTokens(q).map((t) => sql`${t}`),
     sql`, `,
   )}]::text[]`;
-  return sql`${customers.id} = any(array(select ${contacts.customerId} from ${contacts}
+  return sql`select ${contacts.customerId} from ${contacts}
       where ${contacts.searchTokens} @> ${tokenArray} and ${contacts.deletedAt} is null
-      and strpos(lower(${contacts.name}), ${q}) > 0 limit 1000))`;
+      and strpos(lower(${contacts.name}), ${q}) > 0 limit 1000`;
 }
 
 type Filters = Omit<CustomerQuery, "sort" | "limit" | "cursor">;

@@ -13,7 +13,7 @@ import type { Caller } from "../../plugins/access.js";
 import { decodeCursor } from "../../shared/cursor.js";
 import { scopeWhere } from "../../shared/scope.js";
 import { listColumns } from "./customers.fields.js";
-import { CODE, contactCondition, fieldConditions } from "./customers.query.js";
+import { CODE, contactCustomersSelect, fieldConditions } from "./customers.query.js";
 
 /**
  * A Chinese name search through `customer_search_postings`, the date-ordered index of name grams:
@@ -96,17 +96,43 @@ export async function postingTotal(db: DbOrTx, caller: Caller, token: string): P
 export const EXACT_UP_TO = 1_000;
 
 /**
+ * Whether a search (everything but the cursor and the page size, in the caller's scope) was last
+ * counted past EXACT_UP_TO, kept 30 s per process like the estimates: such a total is shown as
+ * "about N" from postingTotal or the planner, so its first page need not count again. A smaller
+ * result is always counted in the page's own statement, so an exact total is never stale.
+ */
+const LARGE_TTL_MS = 30_000;
+const largeSearches = new Map<string, number>();
+
+function searchKey(caller: Caller, query: CustomerQuery): string {
+  const { cursor: _c, limit: _l, ...rest } = query;
+  const scope = caller.scope.all ? "all" : caller.scope.ownerIds.join(",");
+  return `${scope}|${JSON.stringify(rest)}`;
+}
+
+/** The customers (ids) of live contacts whose name contains the query: usually none, and then the page leaves contacts out. */
+async function contactCustomers(db: DbOrTx, q: string): Promise<string[]> {
+  const found = contactCustomersSelect(q);
+  if (!found) return [];
+  const rows = await db.execute<{ customer_id: string }>(found);
+  return [...new Set(rows.rows.map((r) => r.customer_id))];
+}
+
+/**
  * The statement of one page (limit + 1 rows of listColumns) and, on the first page, the
  * number of matches (`fullCount` on every row), exact up to EXACT_UP_TO and past it at least
  * EXACT_UP_TO + 1:
  * - the names: the token's postings in the caller's scope, in date order, joined to the customer
  *   only when another filter or a recheck needs its row; counted up to EXACT_UP_TO + 1 (each
  *   customer is posted once per token, so no deduplication);
- * - contacts' names (2+ characters): their customers as in the general search, read once (a
- *   materialised CTE); those whose own name matches too are counted with the names already.
+ * - contacts' names (2+ characters): looked up first, in a small statement of their own. Usually
+ *   none matches, and the page is the names' alone (planning the contacts' part into every search
+ *   cost a third of its time); otherwise their customers come as an id array, read once (a
+ *   materialised CTE), and those whose own name matches too are counted with the names already.
+ * A search last counted past EXACT_UP_TO (largeSearches) is not counted again for 30 s.
  * `extra` holds the custom-field filters.
  */
-export function postingPage(
+export async function postingPage(
   db: DbOrTx,
   caller: Caller,
   query: CustomerQuery,
@@ -125,7 +151,10 @@ export function postingPage(
   const nameHas = sql`strpos(${customers.nameSearch}, ${plan.q}) > 0`;
   // The name recheck belongs to the names only: a contact's customer need not contain the query.
   const onCustomer = and(filters, plan.recheck ? nameHas : undefined);
-  const inContacts = contactCondition(plan.q);
+  const contactIds = await contactCustomers(db, plan.q);
+  const inContacts = contactIds.length
+    ? sql`${customers.id} = any(${`{${contactIds.join(",")}}`}::uuid[])`
+    : undefined;
   const limit = query.limit + 1;
 
   const named = (withKeyset: boolean) => {
@@ -148,12 +177,20 @@ export function postingPage(
   const columns = (fullCount: SQL | null) =>
     fullCount ? { ...listColumns, fullCount: fullCount.mapWith(Number) } : listColumns;
   if (!inContacts) {
-    return db
-      .select(columns(after ? null : countNamed))
+    const key = searchKey(caller, query);
+    const knownLarge = !after && (largeSearches.get(key) ?? 0) > Date.now();
+    const rows = (await db
+      .select(columns(after || knownLarge ? null : countNamed))
       .from(customers)
       .where(sql`${customers.id} in (${pageNamed})`)
       .orderBy(...orderOf(customers.createdAt, customers.id))
-      .limit(limit);
+      .limit(limit)) as Record<string, unknown>[];
+    if (knownLarge) for (const r of rows) r.fullCount = EXACT_UP_TO + 1;
+    else if (!after && Number(rows[0]?.fullCount ?? 0) > EXACT_UP_TO) {
+      if (largeSearches.size >= 1_000) largeSearches.clear();
+      largeSearches.set(key, Date.now() + LARGE_TTL_MS);
+    }
+    return rows;
   }
   const byContact = db.$with("by_contact").as(
     db
