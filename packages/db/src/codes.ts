@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "./client.js";
 import { codeSequences } from "./schema/index.js";
 
@@ -18,6 +18,18 @@ export async function nextSequence(db: DbOrTx, scope: string): Promise<number> {
     .returning({ value: codeSequences.lastValue });
   if (!row) throw new Error(`code sequence ${scope} returned nothing`);
   return row.value;
+}
+
+/**
+ * nextSequence as a common table expression `name` of the statement that uses the number, its
+ * column `code` the number padded (padSequence) after `prefix`: the counter's row is locked from
+ * that statement on, not from an earlier one, and the number needs no round trip of its own.
+ */
+export function nextCodeCte(name: string, scope: string, prefix: string): SQL {
+  return sql`${sql.identifier(name)} as (
+    insert into ${codeSequences} (scope, last_value) values (${scope}::text, 1)
+    on conflict (scope) do update set last_value = ${codeSequences}.last_value + 1
+    returning ${prefix}::text || lpad(last_value::text, greatest(2, length(last_value::text)), '0') as code)`;
 }
 
 /** Two digits at least, as the spec's examples (01, 07), and never a limit (100 follows 99). */

@@ -1,10 +1,10 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createDb } from "./client.js";
-import { nextSequence, padSequence, reserveSequence } from "./codes.js";
+import { nextCodeCte, nextSequence, padSequence, reserveSequence } from "./codes.js";
 import { departments, users } from "./schema/index.js";
 import { seedDemo, seedFirstAdmin } from "./seed.js";
 import { freshTestDatabase } from "./testing.js";
@@ -83,6 +83,21 @@ describe("code sequences", () => {
     await reserveSequence(h.db, "customer:1", 10);
     expect(await nextSequence(h.db, "customer:1")).toBe(41);
     expect(await nextSequence(h.db, "customer:2")).toBe(1);
+    await h.drop();
+  });
+
+  it("takes the number inside the statement that uses it, padded like padSequence", async () => {
+    const h = await freshTestDatabase();
+    const take = async () => {
+      const res = await h.db.execute<{ code: string }>(
+        sql`with ${nextCodeCte("c", "customer:9", "9类-")} select code from c`,
+      );
+      return res.rows[0]!.code;
+    };
+    expect(await take()).toBe("9类-01");
+    await reserveSequence(h.db, "customer:9", 98);
+    expect([await take(), await take()]).toEqual(["9类-99", "9类-100"]);
+    expect(await nextSequence(h.db, "customer:9")).toBe(101);
     await h.drop();
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   type Customer,
   type CustomerCreate,
@@ -11,26 +12,27 @@ import {
   customers,
   type Db,
   type DbOrTx,
-  nextSequence,
-  padSequence,
+  nextCodeCte,
   users,
 } from "@crm/db";
 import { and, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Caller } from "../../plugins/access.js";
-import { type RequestContext, writeAudit } from "../../shared/audit.js";
+import { auditFrom, type RequestContext, writeAudit } from "../../shared/audit.js";
 import { pageOf } from "../../shared/cursor.js";
+import { commitWithoutWaitingForFlush, untilDurable } from "../../shared/durable.js";
 import { AppError, notFound } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
 import { userNames } from "../../shared/user-names.js";
 import { checkVersion, diff } from "../../shared/versioning.js";
 import {
   customFilterConditions,
+  listDefinitions,
   resolveCustomValues,
   uniqueCustomValues,
 } from "../custom-fields/custom-fields.service.js";
 import { assertDictionaryCodes } from "../dictionaries/dictionaries.service.js";
-import { emitEvent } from "../webhooks/webhooks.service.js";
+import { emitEvent, eventCtes } from "../webhooks/webhooks.service.js";
 import { findDuplicates } from "./customers.duplicates.js";
 import { customerColumns, listColumns } from "./customers.fields.js";
 import { fieldConditions, listConditions, sorting } from "./customers.query.js";
@@ -260,6 +262,15 @@ async function refuseDuplicates(
   }
 }
 
+/**
+ * A customer with the next code of its class (`{class}类-{seq}`: consecutive, never reused). The
+ * checks only read; then one statement takes the class's counter and writes the customer, its
+ * audit and its event, all or nothing. Every create of the class queues on that counter's row, so
+ * it is held by that statement alone, committed by the server without a round trip back to this
+ * process (which may be busy with other requests), and not through the disk flush either
+ * (shared/durable.ts): the answer waits for that instead. A unique custom field needs its lock
+ * held from the check to the commit: such a create writes the same statement in a transaction.
+ */
 export async function createCustomer(
   db: Db,
   caller: Caller,
@@ -267,37 +278,50 @@ export async function createCustomer(
   options: { allowDuplicate: boolean },
   ctx: RequestContext,
 ): Promise<Customer> {
-  const id = await db.transaction(async (tx) => {
-    await assertDictionaryCodes(tx, dictionaryFields(input));
-    const ownerId = input.ownerId ?? caller.userId;
-    await assertOwner(tx, caller, ownerId);
-    await refuseDuplicates(tx, caller, input, options.allowDuplicate);
-    const { customFields: customInput, ...fields } = input;
-    const custom = await resolveCustomValues(tx, "customer", customInput ?? {}, null, null);
-    const code = `${input.class}类-${padSequence(await nextSequence(tx, `customer:${input.class}`))}`;
-    const [row] = await tx
-      .insert(customers)
-      .values({
-        ...fields,
-        customFields: custom.values,
-        ownerId,
-        code,
-        createdBy: caller.userId,
-        ...customerSearchColumns(input),
-      })
-      .returning({ id: customers.id });
-    if (!row) throw new Error("insert returned nothing");
-    await writeAudit(tx, ctx, {
-      action: "create",
-      entityType: "customer",
-      entityId: row.id,
-      actorId: caller.userId,
-      actorName: caller.displayName,
-      changes: { ...diff({}, { code, ...fields, ownerId }), ...custom.changes },
+  await assertDictionaryCodes(db, dictionaryFields(input));
+  const ownerId = input.ownerId ?? caller.userId;
+  await assertOwner(db, caller, ownerId);
+  await refuseDuplicates(db, caller, input, options.allowDuplicate);
+  const { customFields: customInput, ...fields } = input;
+  const definitions = await listDefinitions(db, "customer");
+  const id = randomUUID();
+  const write = async (q: DbOrTx) => {
+    const custom = await resolveCustomValues(q, "customer", customInput ?? {}, null, null, definitions);
+    const code = sql`(select code from customer_code)`;
+    const insert = q.insert(customers).values({
+      ...fields,
+      id,
+      customFields: custom.values,
+      ownerId,
+      code,
+      createdBy: caller.userId,
+      ...customerSearchColumns(input),
     });
-    await emitEvent(tx, "customer.created", { id: row.id, code, name: input.name, ownerId });
-    return row.id;
-  });
+    const changes = { ...diff({}, { ...fields, ownerId }), ...custom.changes };
+    await q.execute(sql`with
+      ${nextCodeCte("customer_code", `customer:${input.class}`, `${input.class}类-`)},
+      customer_row as (${insert.getSQL()}),
+      customer_audit as (${auditFrom(
+        ctx,
+        {
+          action: "create",
+          entityType: "customer",
+          entityId: id,
+          actorId: caller.userId,
+          actorName: caller.displayName,
+          changes: sql`${JSON.stringify(changes)}::jsonb || jsonb_build_object('code', jsonb_build_object('before', null, 'after', c.code))`,
+        },
+        sql`customer_code c`,
+      )}),
+      ${eventCtes(
+        "customer.created",
+        sql`jsonb_build_object('id', ${id}::text, 'code', ${code}, 'name', ${input.name}::text, 'ownerId', ${ownerId}::text)`,
+      )}
+      select ${commitWithoutWaitingForFlush}`);
+  };
+  if (definitions.some((d) => d.unique && customInput?.[d.key] !== undefined)) await db.transaction(write);
+  else await write(db);
+  await untilDurable(db);
   return getCustomer(db, caller, id);
 }
 

@@ -1,5 +1,6 @@
 import { CustomerPage } from "@crm/contracts";
 import { reserveSequence } from "@crm/db";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createCustomer, customerBody } from "../../../test/customers-fixtures.js";
 import { clientFor, setupApp } from "../../../test/helper.js";
@@ -274,4 +275,47 @@ describe("the list's pages", () => {
     );
     expect(found.items[0]).toMatchObject({ annualRevenue: "10.50", employeeCount: 3, customFields: {} });
   });
+});
+
+describe("creates at once", () => {
+  it("200 concurrent creates in two classes: consecutive codes, each with its audit row, event and delivery", async () => {
+    await db.db.execute(sql`insert into webhook_subscriptions (url, secret, events)
+      values ('https://hooks.example.invalid/crm', 'secret-0123456789', '{customer.created}')`);
+    const N = 200;
+    const results = await Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        admin({
+          method: "POST",
+          url: "/api/v1/customers",
+          payload: customerBody({ class: String((i % 2) + 2) }),
+        }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(Array(N).fill(201));
+    const created = results.map((r) => r.json() as { id: string; code: string });
+    for (const cls of ["2", "3"]) {
+      const seqs = created
+        .filter((c) => c.code.startsWith(`${cls}类-`))
+        .map((c) => Number(c.code.split("-")[1]))
+        .sort((a, b) => a - b);
+      expect(seqs).toHaveLength(N / 2);
+      expect(seqs).toEqual(Array.from({ length: N / 2 }, (_, i) => seqs[0]! + i));
+      // The counter stands at the last one given: the next create follows it, none skipped.
+      const next = await createCustomer(admin, { class: cls });
+      expect(next.code).toBe(`${cls}类-${String(seqs.at(-1)! + 1).padStart(2, "0")}`);
+    }
+    const ids = created.map((c) => c.id);
+    const audit = await db.db.execute<{ id: string; code: string }>(sql`
+      select entity_id as id, changes->'code'->>'after' as code from audit_log
+      where entity_type = 'customer' and action = 'create' and entity_id in ${ids}`);
+    const events = await db.db.execute<{ id: string; code: string; deliveries: number }>(sql`
+      select e.payload->>'id' as id, e.payload->>'code' as code,
+        (select count(*)::int from webhook_deliveries d where d.event_id = e.id) as deliveries
+      from outbox_events e where e.type = 'customer.created' and e.payload->>'id' in ${ids}`);
+    const byId = (rows: { id: string; code: string }[]) => rows.map((r) => `${r.id} ${r.code}`).sort();
+    const expected = created.map((c) => `${c.id} ${c.code}`).sort();
+    expect(byId(audit.rows)).toEqual(expected);
+    expect(byId(events.rows)).toEqual(expected);
+    expect(events.rows.every((e) => e.deliveries === 1)).toBe(true);
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   cmp,
   dec,
@@ -12,13 +13,14 @@ import {
 import { customers, type Db, type DbOrTx, products, transactions } from "@crm/db";
 import { and, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
-import { type RequestContext, writeAudit } from "../../shared/audit.js";
+import { auditFrom, type RequestContext, writeAudit } from "../../shared/audit.js";
 import { decodeCursor, pageOf } from "../../shared/cursor.js";
+import { commitWithoutWaitingForFlush, untilDurable } from "../../shared/durable.js";
 import { AppError, notFound } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
 import { displayNameOf } from "../../shared/sql.js";
 import { checkVersion, diff } from "../../shared/versioning.js";
-import { postMovement } from "../products/products.service.js";
+import { movementCtes, movementRefused, postMovement } from "../products/products.service.js";
 import { customerFor, productsFor } from "./orders.service.js";
 
 const columns = {
@@ -117,52 +119,59 @@ const audit = (
     detail: { customerId: t.customerId, title: "交易记录" },
   });
 
-/** 交易记录 (input screen 3): the amount is the server's; the stock leaves through the ledger. */
+/**
+ * 交易记录 (input screen 3): the amount is the server's; the stock leaves through the ledger. The
+ * checks only read; then one statement moves the stock, posts the movement, writes the sale and
+ * both audits, all or nothing. Concurrent sales of the product queue on its stock row (and the
+ * sale's report rollups on its customer), so those locks are held by that statement alone,
+ * committed by the server without a round trip back to this process (which may be busy with other
+ * requests), and not through the disk flush either (shared/durable.ts): the answer waits for that.
+ */
 export async function createTransaction(
   db: Db,
   caller: Caller,
   input: TransactionCreate,
   ctx: RequestContext,
 ) {
-  const id = await db.transaction(async (tx) => {
-    const customer = await customerFor(tx, caller, input.customerId);
-    await productsFor(tx, [input.productId], () => "productId");
-    const movementId = await postMovement(
-      tx,
-      caller,
+  const customer = await customerFor(db, caller, input.customerId);
+  await productsFor(db, [input.productId], () => "productId");
+  const id = randomUUID();
+  const amount = lineAmount(input.unitPrice, input.quantity);
+  const movement = movementCtes(
+    caller,
+    {
+      productId: input.productId,
+      kind: "sale_issue",
+      quantity: input.quantity,
+      reference: input.orderNumber ?? null,
+    },
+    ctx,
+  );
+  const posted = await db.execute(sql`with ${movement.ctes},
+    sale as (
+      insert into ${transactions}
+        (id, date, customer_id, product_id, order_number, unit_price, quantity, amount, owner_id, movement_id)
+      select ${id}::uuid, ${input.date}::date, ${customer.id}::uuid, ${input.productId}::uuid,
+        ${input.orderNumber ?? null}::text, ${input.unitPrice}::numeric, ${input.quantity}::numeric,
+        ${amount}::numeric, ${customer.ownerId}::uuid, id
+      from stock_movement
+      returning id),
+    sale_audit as (${auditFrom(
+      ctx,
       {
-        productId: input.productId,
-        kind: "sale_issue",
-        quantity: input.quantity,
-        reference: input.orderNumber ?? null,
+        action: "create",
+        entityType: "transaction",
+        entityId: id,
+        actorId: caller.userId,
+        actorName: caller.displayName,
+        changes: diff({}, { ...input, amount }),
+        detail: { customerId: customer.id, title: "交易记录" },
       },
-      ctx,
-    );
-    const amount = lineAmount(input.unitPrice, input.quantity);
-    const [row] = await tx
-      .insert(transactions)
-      .values({
-        date: input.date,
-        customerId: customer.id,
-        productId: input.productId,
-        orderNumber: input.orderNumber ?? null,
-        unitPrice: input.unitPrice,
-        quantity: input.quantity,
-        amount,
-        ownerId: customer.ownerId,
-        movementId,
-      })
-      .returning({ id: transactions.id });
-    await audit(
-      tx,
-      ctx,
-      caller,
-      { id: row!.id, customerId: customer.id },
-      "create",
-      diff({}, { ...input, amount }),
-    );
-    return row!.id;
-  });
+      sql`sale`,
+    )})
+    select ${commitWithoutWaitingForFlush} from stock_movement`);
+  if (!posted.rows.length) await movementRefused(db, input.productId, movement.magnitude);
+  await untilDurable(db);
   return getTransaction(db, caller, id);
 }
 

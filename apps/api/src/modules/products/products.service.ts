@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   ErrorCode,
   OUTGOING,
@@ -21,7 +22,7 @@ import {
 } from "@crm/db";
 import { and, asc, desc, eq, gte, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
-import { type RequestContext, writeAudit } from "../../shared/audit.js";
+import { auditFrom, type RequestContext, writeAudit } from "../../shared/audit.js";
 import { decodeCursor, pageOf } from "../../shared/cursor.js";
 import { AppError, notFound } from "../../shared/errors.js";
 import { containing, displayNameOf } from "../../shared/sql.js";
@@ -264,71 +265,75 @@ export async function setProductDeleted(
 // Stock ----------------------------------------------------------------------------------------------
 
 /**
- * Posts one movement and moves the stock level in the same transaction, with a conditional update
- * that only succeeds while enough stock is there (and a CHECK that stock is never negative behind
- * it): concurrent issues can never oversell, and none is lost. 409 insufficient_stock otherwise.
+ * A stock movement as common table expressions of the statement that posts it, and the stock
+ * level's lock held from that statement on: `stock_level` moves the stock with a conditional
+ * update that only succeeds while the product is live and enough stock is there (and a CHECK that
+ * stock is never negative behind it), so concurrent issues can never oversell and none is lost;
+ * `stock_movement` (id, balance_after) is the ledger row and `stock_movement_audit` its audit, only
+ * when the update succeeded. `movementRefused` says why nothing moved.
  */
+export function movementCtes(caller: Caller, input: StockMovementCreate, ctx: RequestContext) {
+  const id = randomUUID();
+  const magnitude = input.quantity.replace(/^-/, "");
+  const delta = OUTGOING.includes(input.kind) || input.quantity.startsWith("-") ? `-${magnitude}` : magnitude;
+  const ctes = sql`stock_level as (
+      update ${stockLevels} set quantity = ${stockLevels}.quantity + ${delta}::numeric, updated_at = now()
+      where ${stockLevels}.product_id = ${input.productId}::uuid and ${stockLevels}.quantity + ${delta}::numeric >= 0
+        and exists (select 1 from ${products} p where p.id = ${input.productId}::uuid and p.deleted_at is null)
+      returning quantity),
+    stock_movement as (
+      insert into ${stockMovements}
+        (id, product_id, kind, quantity, balance_after, reason, reference, production_date, created_by)
+      select ${id}::uuid, ${input.productId}::uuid, ${input.kind}::text, ${delta}::numeric, quantity,
+        ${input.reason ?? null}::text, ${input.reference ?? null}::text, ${input.productionDate ?? null}::date,
+        ${caller.userId}::uuid
+      from stock_level
+      returning id, balance_after),
+    stock_movement_audit as (${auditFrom(
+      ctx,
+      {
+        action: "stock_movement",
+        entityType: "product",
+        entityId: input.productId,
+        actorId: caller.userId,
+        actorName: caller.displayName,
+        changes: sql`jsonb_build_object('stock', jsonb_build_object('before', null, 'after', m.balance_after::text))`,
+        detail: { kind: input.kind, quantity: delta, movementId: id, reference: input.reference ?? null },
+      },
+      sql`stock_movement m`,
+    )})`;
+  return { id, magnitude, ctes };
+}
+
+/** Why a movement's statement moved nothing: the product is gone (400) or the stock short (409). */
+export async function movementRefused(tx: DbOrTx, productId: string, requested: string): Promise<never> {
+  const [product] = await tx
+    .select({
+      deletedAt: products.deletedAt,
+      stock: sql<
+        string | null
+      >`(select ${stockLevels.quantity} from ${stockLevels} where ${stockLevels.productId} = ${products.id})`,
+    })
+    .from(products)
+    .where(eq(products.id, productId));
+  if (!product || product.deletedAt) throw badField("productId", "not_found_ref");
+  throw new AppError(409, ErrorCode.insufficientStock, {
+    fields: [{ field: "quantity", code: "insufficient_stock" }],
+    extensions: { available: product.stock ?? "0", requested },
+  });
+}
+
+/** Posts one movement (movementCtes) in one statement; the movement's id. */
 export async function postMovement(
   tx: DbOrTx,
   caller: Caller,
   input: StockMovementCreate,
   ctx: RequestContext,
 ): Promise<string> {
-  const [product] = await tx
-    .select({ id: products.id, code: products.code, deletedAt: products.deletedAt })
-    .from(products)
-    .where(eq(products.id, input.productId));
-  if (!product || product.deletedAt) throw badField("productId", "not_found_ref");
-  const magnitude = input.quantity.replace(/^-/, "");
-  const delta = OUTGOING.includes(input.kind) || input.quantity.startsWith("-") ? `-${magnitude}` : magnitude;
-  const [level] = await tx
-    .update(stockLevels)
-    .set({ quantity: sql`${stockLevels.quantity} + ${delta}::numeric`, updatedAt: new Date() })
-    .where(
-      and(
-        eq(stockLevels.productId, input.productId),
-        gte(sql`${stockLevels.quantity} + ${delta}::numeric`, 0),
-      ),
-    )
-    .returning({ quantity: stockLevels.quantity });
-  if (!level) {
-    const [now] = await tx
-      .select({ quantity: stockLevels.quantity })
-      .from(stockLevels)
-      .where(eq(stockLevels.productId, input.productId));
-    throw new AppError(409, ErrorCode.insufficientStock, {
-      fields: [{ field: "quantity", code: "insufficient_stock" }],
-      extensions: { available: now?.quantity ?? "0", requested: magnitude },
-    });
-  }
-  const [movement] = await tx
-    .insert(stockMovements)
-    .values({
-      productId: input.productId,
-      kind: input.kind,
-      quantity: delta,
-      balanceAfter: level.quantity,
-      reason: input.reason ?? null,
-      reference: input.reference ?? null,
-      productionDate: input.productionDate ?? null,
-      createdBy: caller.userId,
-    })
-    .returning({ id: stockMovements.id });
-  await writeAudit(tx, ctx, {
-    action: "stock_movement",
-    entityType: "product",
-    entityId: input.productId,
-    actorId: caller.userId,
-    actorName: caller.displayName,
-    changes: { stock: { before: null, after: level.quantity } },
-    detail: {
-      kind: input.kind,
-      quantity: delta,
-      movementId: movement!.id,
-      reference: input.reference ?? null,
-    },
-  });
-  return movement!.id;
+  const movement = movementCtes(caller, input, ctx);
+  const posted = await tx.execute(sql`with ${movement.ctes} select id from stock_movement`);
+  if (!posted.rows.length) await movementRefused(tx, input.productId, movement.magnitude);
+  return movement.id;
 }
 
 const movementColumns = {

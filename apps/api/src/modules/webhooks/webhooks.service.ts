@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { WebhookEvent } from "@crm/contracts";
 import { type Db, type DbOrTx, outboxEvents, webhookDeliveries, webhookSubscriptions } from "@crm/db";
-import { eq, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 
 /**
@@ -9,14 +9,20 @@ import type { FastifyBaseLogger } from "fastify";
  * the caller's transaction: a rolled-back change sends nothing, a committed one is never lost.
  */
 export async function emitEvent(tx: DbOrTx, type: WebhookEvent, data: Record<string, unknown>) {
-  const [event] = await tx
-    .insert(outboxEvents)
-    .values({ type, payload: data })
-    .returning({ id: outboxEvents.id });
-  await tx.execute(sql`
-    insert into ${webhookDeliveries} (subscription_id, event_id)
-    select id, ${event!.id} from ${webhookSubscriptions}
-    where active = 1 and deleted_at is null and ${type} = any(events)`);
+  await tx.execute(sql`with ${eventCtes(type, sql`${JSON.stringify(data)}::jsonb`)} select 1`);
+}
+
+/**
+ * emitEvent as two common table expressions (outbox_event, outbox_deliveries) for the WITH list
+ * of a statement that writes the change too; `payload` is jsonb SQL and may use its other CTEs.
+ */
+export function eventCtes(type: WebhookEvent, payload: SQL): SQL {
+  return sql`outbox_event as (
+      insert into ${outboxEvents} (type, payload) values (${type}::text, ${payload}) returning id),
+    outbox_deliveries as (
+      insert into ${webhookDeliveries} (subscription_id, event_id)
+      select s.id, e.id from ${webhookSubscriptions} s, outbox_event e
+      where s.active = 1 and s.deleted_at is null and ${type}::text = any(s.events))`;
 }
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the subscription's secret>` */
