@@ -10,7 +10,12 @@ and filter set, and prints p50 and p95 per report and user.
                             the one-year period (default: the last 12 months as the report page's
                             preset has them: the 1st of the month 11 months ago to today)
   --only sales,dashboard    only these reports
-  --sets default,year       filter sets: default (no filters), year (the period)
+  --sets default,year,province,class,filtered
+                            filter sets: default (no filters), year (the period), province (the
+                            region filter), class (the customer class filter), filtered (the period,
+                            province and class together)
+  --province 广东省 --class 2
+                            the region and class of those sets
   --timeout 120             seconds before a request counts as failed
   --slow 10                 seconds: a report whose first request takes longer is not run again
                             (its p50/p95 are that one request)`;
@@ -40,7 +45,9 @@ const args = parseArgs(process.argv.slice(2), {
   from: yearAgo,
   to: today,
   only: "",
-  sets: "default,year",
+  sets: "default,year,province,class,filtered",
+  province: "广东省",
+  class: "2",
   timeout: "120",
   slow: "10",
 });
@@ -52,7 +59,14 @@ if (args.help) {
 const base = args["base-url"].replace(/\/$/, "");
 const runs = Number(args.runs);
 const only = args.only ? new Set(args.only.split(",")) : null;
-const sets: Record<string, string> = { default: "", year: `?from=${args.from}&to=${args.to}` };
+const region = `province=${encodeURIComponent(args.province)}`;
+const sets: Record<string, string> = {
+  default: "",
+  year: `?from=${args.from}&to=${args.to}`,
+  province: `?${region}`,
+  class: `?class=${encodeURIComponent(args.class)}`,
+  filtered: `?from=${args.from}&to=${args.to}&${region}&class=${encodeURIComponent(args.class)}`,
+};
 const chosenSets = args.sets.split(",").filter((s) => s in sets);
 
 async function login(username: string): Promise<string> {
@@ -87,7 +101,9 @@ const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : Number.NaN;
 const fmt = (ms: number) => (Number.isNaN(ms) ? "—" : Math.round(ms).toLocaleString("en"));
 
-console.log(`period (year set): ${args.from} .. ${args.to}; ${runs} timed runs each`);
+console.log(
+  `period (year set): ${args.from} .. ${args.to}; province ${args.province}, class ${args.class}; ${runs} timed runs each`,
+);
 const rows: (string | number)[][] = [];
 for (const user of args.user.split(",")) {
   // A fresh token per user; access tokens last 15 minutes, so one is made again per report.

@@ -37,6 +37,8 @@ export const reportSalesDelta = pgTable("report_sales_delta", {
   productId: uuid().notNull(),
   day: date().notNull(),
   province: text().notNull(),
+  /** The customer's class ('' in rows appended before migration 0028). */
+  class: text().notNull().default(""),
   sales: count(),
   quantity: sum(),
   amount: sum(),
@@ -72,6 +74,57 @@ export const reportSalesRegionAll = pgTable(
 );
 
 /**
+ * The same by the customer's province and class (the reports' region and class filters): by owner,
+ * month and product; by owner and month; and over every owner by month and product.
+ */
+export const reportSalesAttr = pgTable(
+  "report_sales_attr",
+  {
+    ownerId: uuid().notNull(),
+    month: date().notNull(),
+    productId: uuid().notNull(),
+    province: text().notNull(),
+    class: text().notNull(),
+    ...salesMeasures(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ownerId, t.month, t.productId, t.province, t.class] }),
+    index("report_sales_attr_province_idx").on(t.province, t.month),
+    index("report_sales_attr_class_idx").on(t.class, t.month),
+  ],
+);
+export const reportSalesAttrOwner = pgTable(
+  "report_sales_attr_owner",
+  {
+    ownerId: uuid().notNull(),
+    month: date().notNull(),
+    province: text().notNull(),
+    class: text().notNull(),
+    ...salesMeasures(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ownerId, t.month, t.province, t.class] }),
+    index("report_sales_attr_owner_province_idx").on(t.province, t.month),
+    index("report_sales_attr_owner_class_idx").on(t.class, t.month),
+  ],
+);
+export const reportSalesAttrAll = pgTable(
+  "report_sales_attr_all",
+  {
+    month: date().notNull(),
+    productId: uuid().notNull(),
+    province: text().notNull(),
+    class: text().notNull(),
+    ...salesMeasures(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.month, t.productId, t.province, t.class] }),
+    index("report_sales_attr_all_province_idx").on(t.province, t.month),
+    index("report_sales_attr_all_class_idx").on(t.class, t.month),
+  ],
+);
+
+/**
  * A customer's live sales by one owner: grain 'm' (start = the month), 'y' (the year) or 'a'
  * (all time, start 1970-01-01).
  */
@@ -85,6 +138,9 @@ export const reportCustomerSales = pgTable(
     sales: count(),
     amount: sum(),
     lastDate: date().notNull(),
+    /** The customer's province and class (kept by the customers trigger): the reports' filters. */
+    province: text().notNull().default(""),
+    class: text().notNull().default(""),
   },
   (t) => [
     // Covering index (grain, start, owner_id) INCLUDE (…) in the migration's SQL.
@@ -103,6 +159,9 @@ export const reportFirstSales = pgTable(
     createdAt: ts().notNull(),
     productId: uuid().notNull(),
     amount: numeric({ precision: 16, scale: 2 }).notNull(),
+    /** The customer's province and class (kept by the customers trigger): the reports' filters. */
+    province: text().notNull().default(""),
+    class: text().notNull().default(""),
   },
   (t) => [
     // Covering index (customer_id, date, created_at) INCLUDE (…) in the migration's SQL.
@@ -125,6 +184,9 @@ export const reportCustomerVisits = pgTable(
     inPerson: count(),
     lastAt: ts().notNull(),
     lastResult: text(),
+    /** The customer's province and class (kept by the customers trigger): the reports' filters. */
+    province: text().notNull().default(""),
+    class: text().notNull().default(""),
   },
   (t) => [
     // Covering index (grain, start, owner_id) INCLUDE (…) in the migration's SQL.
@@ -141,6 +203,9 @@ export const reportFeedbackDelta = pgTable("report_feedback_delta", {
   type: text().notNull(),
   productId: uuid().notNull(),
   handlerId: uuid().notNull(),
+  /** The customer's province and class ('' in rows appended before migration 0028). */
+  province: text().notNull().default(""),
+  class: text().notNull().default(""),
   /** Set on a return visit's row: the month it was done in (the rating trend). */
   doneMonth: date(),
   feedback: count(),
@@ -205,6 +270,49 @@ export const reportFeedbackTrend = pgTable(
     ratingSum: count(),
   },
   (t) => [primaryKey({ columns: [t.ownerId, t.month, t.doneMonth] })],
+);
+
+/**
+ * Feedback by owner, month, the customer's province and class, type, product and handler (the
+ * reports' region and class filters), and done return visits by the same and the month done in.
+ */
+export const reportFeedbackAttr = pgTable(
+  "report_feedback_attr",
+  {
+    ownerId: uuid().notNull(),
+    month: date().notNull(),
+    province: text().notNull(),
+    class: text().notNull(),
+    type: text().notNull(),
+    productId: uuid().notNull(),
+    handlerId: uuid().notNull(),
+    ...feedbackMeasures(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.ownerId, t.month, t.province, t.class, t.type, t.productId, t.handlerId],
+    }),
+    index("report_feedback_attr_province_idx").on(t.province, t.month),
+    index("report_feedback_attr_class_idx").on(t.class, t.month),
+  ],
+);
+export const reportFeedbackAttrTrend = pgTable(
+  "report_feedback_attr_trend",
+  {
+    ownerId: uuid().notNull(),
+    month: date().notNull(),
+    province: text().notNull(),
+    class: text().notNull(),
+    doneMonth: date().notNull(),
+    visits: count(),
+    rated: count(),
+    ratingSum: count(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ownerId, t.month, t.province, t.class, t.doneMonth] }),
+    index("report_feedback_attr_trend_province_idx").on(t.province, t.month),
+    index("report_feedback_attr_trend_class_idx").on(t.class, t.month),
+  ],
 );
 
 // Customers (evaluation) ----------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import type { DbOrTx } from "@crm/db";
-import { or, type SQL, sql } from "drizzle-orm";
+import { and, eq, or, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Caller } from "../../plugins/access.js";
 import { addDays } from "../../shared/days.js";
 import type { ReportFilters } from "./reports.service.js";
@@ -129,11 +130,14 @@ export function inMonths(month: SQL, b: Blocks): SQL {
   return months.length ? sql`${month} = any(${dates(months)})` : sql`false`;
 }
 
-/** Rows of a per-customer table (grain, start) that the blocks take. */
+/**
+ * Rows of a per-customer table (grain, start) that the blocks take (all time: start 1970-01-01,
+ * spelled out so an index on (grain, start, province, …) can seek the province).
+ */
 export function inGrains(b: Blocks, alias: string): SQL {
   const g = sql.raw(`${alias}.grain`);
   const s = sql.raw(`${alias}.start`);
-  if (b.all) return sql`${g} = 'a'`;
+  if (b.all) return sql`${g} = 'a' and ${s} = '1970-01-01'::date`;
   const parts: SQL[] = [];
   if (b.years.length) parts.push(sql`(${g} = 'y' and ${s} = any(${dates(b.years)}))`);
   if (b.months.length) parts.push(sql`(${g} = 'm' and ${s} = any(${dates(b.months)}))`);
@@ -161,8 +165,16 @@ export async function compactAggregates(db: DbOrTx): Promise<void> {
 export const everyone = (caller: Caller, f: ReportFilters) =>
   caller.scope.all && !f.ownerId && !f.departmentId;
 
-/** Province or class filters: what the rollups by owner cannot answer (the records can). */
+/**
+ * Province or class filters: the rollups by owner cannot answer them; the rollups by the customer's
+ * province and class (migration 0028) and the per-customer rows (which carry both) can.
+ */
 export const byCustomerAttributes = (f: ReportFilters) => Boolean(f.province || f.class);
+
+/** The province and class filters on an aggregate's own columns (`undefined` when there are none). */
+export function withAttributes(f: ReportFilters, t: { province: AnyPgColumn; class: AnyPgColumn }) {
+  return and(f.province ? eq(t.province, f.province) : undefined, f.class ? eq(t.class, f.class) : undefined);
+}
 
 /** The zero uuid the aggregates use for "none" (no owner, product or handler). */
 export const NONE = "00000000-0000-0000-0000-000000000000";
@@ -188,7 +200,7 @@ export function withMemory<T>(db: DbOrTx, fn: (tx: DbOrTx) => Promise<T>): Promi
 export function grainConditions(b: Blocks, alias: string): SQL[] {
   const g = sql.raw(`${alias}.grain`);
   const s = sql.raw(`${alias}.start`);
-  if (b.all) return [sql`${g} = 'a'`];
+  if (b.all) return [sql`${g} = 'a' and ${s} = '1970-01-01'::date`];
   const parts: SQL[] = [];
   if (b.years.length) parts.push(sql`${g} = 'y' and ${s} = any(${dates(b.years)})`);
   if (b.months.length) parts.push(sql`${g} = 'm' and ${s} = any(${dates(b.months)})`);
@@ -199,7 +211,7 @@ export function grainConditions(b: Blocks, alias: string): SQL[] {
 export function blockConditions(b: Blocks, alias: string): SQL[] {
   const g = sql.raw(`${alias}.grain`);
   const s = sql.raw(`${alias}.start`);
-  if (b.all) return [sql`${g} = 'a'`];
+  if (b.all) return [sql`${g} = 'a' and ${s} = '1970-01-01'::date`];
   return [
     ...b.years.map((y) => sql`${g} = 'y' and ${s} = ${y}::date`),
     ...b.months.map((m) => sql`${g} = 'm' and ${s} = ${m}::date`),

@@ -80,7 +80,7 @@ const NONE = sql`'00000000-0000-0000-0000-000000000000'::uuid`;
 
 /** Every aggregate, read as the reports read it (rollup ∪ delta), against the records. */
 async function mismatches(): Promise<Record<string, number>> {
-  const liveSales = sql`select t.*, c.province from transactions t join customers c on c.id = t.customer_id where t.deleted_at is null`;
+  const liveSales = sql`select t.*, c.province, c.class from transactions t join customers c on c.id = t.customer_id where t.deleted_at is null`;
   const sales = (key: string, rollup: string, deltaKey: string) =>
     differ(
       sql.raw(`select ${key}, sum(sales)::int, sum(quantity), sum(amount) from (
@@ -88,7 +88,7 @@ async function mismatches(): Promise<Record<string, number>> {
           union all select ${deltaKey}, sales, quantity, amount from report_sales_delta) x
         group by ${key} having sum(sales) <> 0`),
       sql`select ${sql.raw(key)}, count(*)::int, sum(quantity), sum(amount) from (
-          select owner_id, product_id, province, date_trunc('month', date)::date as month, quantity, amount
+          select owner_id, product_id, province, class, date_trunc('month', date)::date as month, quantity, amount
           from (${liveSales}) s) y group by ${sql.raw(key)}`,
     );
   const grains = sql`(values ('m'), ('y'), ('a')) g(grain)`;
@@ -96,7 +96,8 @@ async function mismatches(): Promise<Record<string, number>> {
     sql.raw(`case g.grain when 'm' then date_trunc('month', ${day})::date when 'y' then date_trunc('year', ${day})::date
       else '1970-01-01'::date end`);
   const feedbackRaw = sql`select coalesce(c.owner_id, ${NONE}) as owner_id, date_trunc('month', f.occurred_on)::date as month,
-      f.type, coalesce(f.product_id, ${NONE}) as product_id, coalesce(f.handler_id, ${NONE}) as handler_id,
+      c.province, c.class, f.type, coalesce(f.product_id, ${NONE}) as product_id,
+      coalesce(f.handler_id, ${NONE}) as handler_id,
       1 as feedback, (f.status <> 'closed')::int as open, (f.first_response_at is not null)::int as responded,
       coalesce(extract(epoch from f.first_response_at - f.created_at), 0) as response_seconds,
       (f.closed_at is not null)::int as closed, coalesce(extract(epoch from f.closed_at - f.created_at), 0) as resolution_seconds,
@@ -136,6 +137,27 @@ async function mismatches(): Promise<Record<string, number>> {
       "report_sales_region_all",
       "date_trunc('month', day)::date, province",
     ),
+    salesAttr: sales(
+      "owner_id, month, product_id, province, class",
+      "report_sales_attr",
+      "owner_id, date_trunc('month', day)::date, product_id, province, class",
+    ),
+    salesAttrOwner: sales(
+      "owner_id, month, province, class",
+      "report_sales_attr_owner",
+      "owner_id, date_trunc('month', day)::date, province, class",
+    ),
+    salesAttrAll: sales(
+      "month, product_id, province, class",
+      "report_sales_attr_all",
+      "date_trunc('month', day)::date, product_id, province, class",
+    ),
+    // Every per-customer row carries its customer's current province and class.
+    customerAttributes: sql`select count(*)::int as n from (
+        select customer_id, province, class from report_customer_sales
+        union all select customer_id, province, class from report_customer_visits
+        union all select customer_id, province, class from report_first_sales) x
+      join customers c on c.id = x.customer_id where (x.province, x.class) <> (c.province, c.class)`,
     customerSales: differ(
       sql`select customer_id, owner_id, grain, start, sales, amount, last_date from report_customer_sales`,
       sql`select customer_id, owner_id, g.grain, ${start("date")}, count(*)::int, sum(amount), max(date)
@@ -166,6 +188,22 @@ async function mismatches(): Promise<Record<string, number>> {
     feedbackHandler: feedbackBy("owner_id, month, handler_id", "report_feedback_handler"),
     feedbackProductAll: feedbackBy("month, product_id", "report_feedback_product_all"),
     feedbackHandlerAll: feedbackBy("month, handler_id", "report_feedback_handler_all"),
+    feedbackAttr: feedbackBy(
+      "owner_id, month, province, class, type, product_id, handler_id",
+      "report_feedback_attr",
+    ),
+    feedbackAttrTrend: differ(
+      sql`select owner_id, month, province, class, done_month, sum(visits)::int, sum(rated)::int, sum(rating_sum)::int from (
+          select owner_id, month, province, class, done_month, visits, rated, rating_sum from report_feedback_attr_trend
+          union all select owner_id, date_trunc('month', day)::date, province, class, done_month, done_visits, done_rated,
+            done_rating_sum from report_feedback_delta where done_month is not null) x
+        group by 1, 2, 3, 4, 5 having sum(visits) <> 0`,
+      sql`select coalesce(c.owner_id, ${NONE}), date_trunc('month', f.occurred_on)::date, c.province, c.class,
+          coalesce(date_trunc('month', report_shanghai_day(v.done_at))::date, '1970-01-01'), count(*)::int,
+          count(v.rating)::int, coalesce(sum(v.rating), 0)::int
+        from return_visits v join feedback f on f.id = v.feedback_id join customers c on c.id = f.customer_id
+        where f.deleted_at is null and v.status = 'done' group by 1, 2, 3, 4, 5`,
+    ),
     feedbackTrend: differ(
       sql`select owner_id, month, done_month, sum(visits)::int, sum(rated)::int, sum(rating_sum)::int from (
           select owner_id, month, done_month, visits, rated, rating_sum from report_feedback_trend
@@ -506,5 +544,109 @@ describe("report aggregates", () => {
     expect(undo.statusCode, undo.body).toBe(200);
     await expectExact();
     expect((await first()).sort()).toEqual([survivor.id, merged.id].sort());
+    // Undone, the merged customer's rows carry its own province again (checked by expectExact).
+  });
+
+  it("province and class filters answer from the aggregates, as the records do, also after a customer moves", async () => {
+    // Two customers of 河南省, class 1: p buys for 200 and is visited, q buys for 100 and complains.
+    const p = await createCustomer(sales1, { name: "筛选客户甲", province: "河南省", city: "郑州市" });
+    const q = await createCustomer(sales1, { name: "筛选客户乙", province: "河南省", city: "洛阳市" });
+    await sell(sales1, p.id, "2026-05-10", "2");
+    await sell(sales1, q.id, "2026-05-12", "1", other.id);
+    const visit = await sales1({
+      method: "POST",
+      url: "/api/v1/contact-records",
+      payload: {
+        customerId: p.id,
+        occurredAt: "2026-05-11T10:00:00+08:00",
+        channel: "visit",
+        content: "筛选拜访",
+      },
+    });
+    expect(visit.statusCode, visit.body).toBe(201);
+    const complaint = await service1({
+      method: "POST",
+      url: "/api/v1/feedback",
+      payload: { customerId: q.id, type: "complaint", subject: "筛选投诉", occurredOn: "2026-05-13" },
+    });
+    expect(complaint.statusCode, complaint.body).toBe(201);
+    await expectExact();
+
+    const may = "from=2026-05-01&to=2026-05-31";
+    const revenue = async (query: string) =>
+      (await revenueByMonth(`?${query}&${may}`))["2026-05"] as string | undefined;
+    const names = (rows: { customerName: string }[]) => rows.map((r) => r.customerName).sort();
+    const values = async (query: string) =>
+      (await report(gm, "customer-value", `?${query}&${may}`)).rows.map(
+        (r: { customerName: string; monetary: string }) => [r.customerName, r.monetary],
+      );
+    const firsts = async (query: string) => names((await report(gm, "first-transactions", `?${query}`)).rows);
+    const visited = async (query: string) =>
+      names((await report(gm, "visits", `?${query}&${may}`)).byCustomer);
+    const complaints = async (query: string) =>
+      (await report(gm, "satisfaction", `?${query}&${may}`)).rows.map(
+        (r: { key: string; feedback: number }) => [r.key, r.feedback],
+      );
+
+    expect(await revenue("province=河南省")).toBe("300.00");
+    expect(await revenue("province=河南省&class=1")).toBe("300.00");
+    expect(await revenue("province=河南省&class=2")).toBeUndefined();
+    const sales = await report(gm, "sales", `?province=河南省&${may}`);
+    expect(sales.byProduct.map((r: { key: string; revenue: string }) => [r.key, r.revenue])).toEqual([
+      ["汇总测试件", "200.00"],
+      ["汇总测试件乙", "100.00"],
+    ]);
+    expect(sales.byRegion).toMatchObject([{ key: "河南省", revenue: "300.00", sales: 2 }]);
+    expect(sales.bySalesperson).toMatchObject([{ ownerId: p.ownerId, revenue: "300.00" }]);
+    expect(await values("province=河南省")).toEqual([
+      ["筛选客户甲", "200.00"],
+      ["筛选客户乙", "100.00"],
+    ]);
+    expect(await firsts("province=河南省")).toEqual(["筛选客户乙", "筛选客户甲"].sort());
+    expect(await visited("province=河南省")).toEqual(["筛选客户甲"]);
+    expect(await complaints("province=河南省")).toEqual([["complaint", 1]]);
+    const satisfaction = await report(gm, "satisfaction", `?province=河南省&${may}`);
+    const total = (rows: { feedback: number }[]) => rows.reduce((n, r) => n + r.feedback, 0);
+    expect([total(satisfaction.byProduct), total(satisfaction.byHandler)]).toEqual([1, 1]);
+    // Cut days (read from the records) and whole months agree.
+    expect(await revenueByMonth("?province=河南省&from=2026-05-11&to=2026-05-20")).toEqual({
+      "2026-05": "100.00",
+    });
+    const dash = await report(gm, "dashboard", "?province=河南省&to=2026-05-31");
+    expect(dash.revenueThisMonth).toBe("300.00");
+    expect(dash.topSalespeople).toMatchObject([{ ownerId: p.ownerId, revenue: "300.00" }]);
+    expect(await revenueByMonth(`?province=河南省&${may}`, sales1)).toEqual({ "2026-05": "300.00" });
+    expect(await revenueByMonth(`?province=河南省&${may}`, sales3)).toEqual({});
+
+    // p moves to 湖北省 and q becomes class 2: every filtered figure follows at once.
+    const moved = await gm({
+      method: "PATCH",
+      url: `/api/v1/customers/${p.id}`,
+      payload: { province: "湖北省", city: "武汉市" },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const reclassed = await gm({
+      method: "PATCH",
+      url: `/api/v1/customers/${q.id}`,
+      payload: { class: "2" },
+    });
+    expect(reclassed.statusCode, reclassed.body).toBe(200);
+    await expectExact();
+    expect(await revenue("province=河南省")).toBe("100.00");
+    expect(await revenue("province=湖北省")).toBe("200.00");
+    expect(await revenue("province=河南省&class=1")).toBeUndefined();
+    expect(await revenue("province=河南省&class=2")).toBe("100.00");
+    expect(await values("province=湖北省")).toEqual([["筛选客户甲", "200.00"]]);
+    expect(await values("province=河南省&class=2")).toEqual([["筛选客户乙", "100.00"]]);
+    expect(await firsts("province=湖北省")).toEqual(["筛选客户甲"]);
+    expect(await firsts("province=河南省")).toEqual(["筛选客户乙"]);
+    expect(await visited("province=河南省")).toEqual([]);
+    expect(await visited("province=湖北省&class=1")).toEqual(["筛选客户甲"]);
+    expect(await complaints("province=河南省&class=1")).toEqual([]);
+    expect(await complaints("province=河南省&class=2")).toEqual([["complaint", 1]]);
+    expect((await report(gm, "dashboard", "?province=湖北省&to=2026-05-31")).revenueThisMonth).toBe("200.00");
+    expect(await revenueByMonth("?province=湖北省&from=2026-05-05&to=2026-05-11")).toEqual({
+      "2026-05": "200.00",
+    });
   });
 });

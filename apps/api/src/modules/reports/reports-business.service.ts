@@ -5,6 +5,8 @@ import {
   orders,
   products,
   receivables,
+  reportFeedbackAttr,
+  reportFeedbackAttrTrend,
   reportFeedbackDelta,
   reportFeedbackHandler,
   reportFeedbackHandlerAll,
@@ -12,6 +14,9 @@ import {
   reportFeedbackProductAll,
   reportFeedbackTrend,
   reportFeedbackType,
+  reportSalesAttr,
+  reportSalesAttrAll,
+  reportSalesAttrOwner,
   reportSalesDelta,
   reportSalesOwner,
   reportSalesProduct,
@@ -22,12 +27,11 @@ import {
   transactions,
   users,
 } from "@crm/db";
-import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Caller } from "../../plugins/access.js";
 import { addDays, shanghaiDate } from "../../shared/days.js";
 import { scopeWhere } from "../../shared/scope.js";
-import { displayNameOf } from "../../shared/sql.js";
 import {
   type Blocks,
   byCustomerAttributes,
@@ -37,14 +41,15 @@ import {
   inMonths,
   NONE,
   planBlocks,
+  withAttributes,
 } from "./aggregates.js";
-import { liveSales, ownedBy, period, type ReportFilters } from "./reports.service.js";
+import { ownedBy, period, type ReportFilters } from "./reports.service.js";
 
 /**
  * The business reports read the rollups by owner and month (and, for callers who see everyone's
  * data, the company-wide ones) with the days a period covers only partly read from the records.
- * A province or class filter needs the customers of each record: those reports are computed from
- * the records as before (exact, not as fast).
+ * A province or class filter reads the rollups by the customer's province and class instead
+ * (migration 0028), and the records of the leftover days through their customers.
  */
 
 const displayName = (id: SQL) => sql`(select ${users.displayName} from ${users} where ${users.id} = ${id})`;
@@ -69,7 +74,7 @@ const rawFeedbackMeasures = sql`count(*)::int, (count(*) filter (where f.status 
   coalesce(sum((select count(v.rating) from ${returnVisits} v where v.feedback_id = f.id)), 0)::int,
   coalesce(sum((select sum(v.rating) from ${returnVisits} v where v.feedback_id = f.id)), 0)::int`;
 
-/** Feedback in scope and period by type, product or handler, with timing and rating sums. */
+/** Feedback in scope and period by type, product or handler, with timing and rating sums (no province or class filter). */
 async function feedbackGroups(db: DbOrTx, caller: Caller, blocks: Blocks, dim: FeedbackDim) {
   const all = caller.scope.all;
   const rollup =
@@ -128,8 +133,9 @@ async function feedbackGroups(db: DbOrTx, caller: Caller, blocks: Blocks, dim: F
 }
 
 /** Done return visits of the feedback in scope and period, by the month they were done in. */
-async function ratingTrend(db: DbOrTx, caller: Caller, blocks: Blocks) {
-  const t = reportFeedbackTrend;
+async function ratingTrend(db: DbOrTx, caller: Caller, f: ReportFilters, blocks: Blocks) {
+  const attributes = byCustomerAttributes(f);
+  const t = (attributes ? reportFeedbackAttrTrend : reportFeedbackTrend) as typeof reportFeedbackAttrTrend;
   const d = reportFeedbackDelta;
   const { rows } = await db.execute<{
     month: string | null;
@@ -143,16 +149,17 @@ async function ratingTrend(db: DbOrTx, caller: Caller, blocks: Blocks) {
     from (
       select ${t.doneMonth} as m, ${t.visits} as visits, ${t.rated} as rated, ${t.ratingSum} as rating_sum from ${t}
       where ${inMonths(sql`${t.month}`, blocks)} and ${or0(scopeWhere(caller.scope, t.ownerId))}
+        and ${or0(attributes ? withAttributes(f, t) : undefined)}
       union all
       select ${d.doneMonth}, ${d.doneVisits}, ${d.doneRated}, ${d.doneRatingSum} from ${d}
       where ${d.doneMonth} is not null and ${inMonths(sql`date_trunc('month', ${d.day})::date`, blocks)}
-        and ${or0(scopeWhere(caller.scope, d.ownerId))}
+        and ${or0(scopeWhere(caller.scope, d.ownerId))} and ${or0(withAttributes(f, d))}
       union all
       select coalesce(date_trunc('month', report_shanghai_day(v.done_at))::date, '1970-01-01'), 1, (v.rating is not null)::int,
         coalesce(v.rating, 0)
       from ${returnVisits} v join ${feedback} f on f.id = v.feedback_id join ${customers} on ${customers.id} = f.customer_id
       where v.status = 'done' and f.deleted_at is null and ${inDays(sql`f.occurred_on`, blocks)}
-        and ${or0(scopeWhere(caller.scope, customers.ownerId))}
+        and ${or0(scopeWhere(caller.scope, customers.ownerId))} and ${or0(withAttributes(f, customers))}
     ) x group by m having sum(visits) <> 0 order by m`);
   return rows;
 }
@@ -166,102 +173,88 @@ const overallOf = (
 });
 
 /** The overall average rating of the trend's months (exact: from the sums, not the averages). */
-async function overallRating(db: DbOrTx, caller: Caller, blocks: Blocks) {
-  const trend = await ratingTrend(db, caller, blocks);
-  const t = reportFeedbackTrend;
+async function overallRating(db: DbOrTx, caller: Caller, f: ReportFilters, blocks: Blocks) {
+  const trend = await ratingTrend(db, caller, f, blocks);
+  const attributes = byCustomerAttributes(f);
+  const t = (attributes ? reportFeedbackAttrTrend : reportFeedbackTrend) as typeof reportFeedbackAttrTrend;
   const d = reportFeedbackDelta;
   const { rows } = await db.execute<{ avg: string | null }>(sql`
     select case when sum(rated) > 0 then round(sum(rating_sum)::numeric / sum(rated), 2)::text end as avg from (
       select ${t.rated} as rated, ${t.ratingSum} as rating_sum from ${t}
       where ${inMonths(sql`${t.month}`, blocks)} and ${or0(scopeWhere(caller.scope, t.ownerId))}
+        and ${or0(attributes ? withAttributes(f, t) : undefined)}
       union all
       select ${d.doneRated}, ${d.doneRatingSum} from ${d}
       where ${d.doneMonth} is not null and ${inMonths(sql`date_trunc('month', ${d.day})::date`, blocks)}
-        and ${or0(scopeWhere(caller.scope, d.ownerId))}
+        and ${or0(scopeWhere(caller.scope, d.ownerId))} and ${or0(withAttributes(f, d))}
       union all
       select (v.rating is not null)::int, coalesce(v.rating, 0)
       from ${returnVisits} v join ${feedback} f on f.id = v.feedback_id join ${customers} on ${customers.id} = f.customer_id
       where v.status = 'done' and f.deleted_at is null and ${inDays(sql`f.occurred_on`, blocks)}
-        and ${or0(scopeWhere(caller.scope, customers.ownerId))}) x`);
+        and ${or0(scopeWhere(caller.scope, customers.ownerId))} and ${or0(withAttributes(f, customers))}) x`);
   return { trend, overall: overallOf(trend, rows[0]?.avg ?? null) };
 }
 
-export async function satisfaction(db: DbOrTx, caller: Caller, f: ReportFilters) {
-  if (byCustomerAttributes(f)) return satisfactionFromRecords(db, caller, f);
-  await compactAggregates(db);
-  const blocks = await planBlocks(db, "feedback", f, false);
-  const { trend, overall } = await overallRating(db, caller, blocks);
-  return {
-    overall,
-    rows: await feedbackGroups(db, caller, blocks, "type"),
-    byProduct: await feedbackGroups(db, caller, blocks, "product"),
-    byHandler: await feedbackGroups(db, caller, blocks, "handler"),
-    trend: trend.map(({ rated: _, ...t }) => t),
-  };
+/**
+ * Type, product and handler under a province or class filter, from one read of the rollup by the
+ * customer's province and class (which holds all three), its delta and the leftover days' records.
+ */
+async function feedbackByAttributes(db: DbOrTx, caller: Caller, f: ReportFilters, blocks: Blocks) {
+  const r = reportFeedbackAttr;
+  const d = reportFeedbackDelta;
+  const measures = (t: typeof reportFeedbackAttr | typeof reportFeedbackDelta) =>
+    sql`${t.feedback}, ${t.responded}, ${t.responseSeconds}, ${t.closed}, ${t.resolutionSeconds}, ${t.rated}, ${t.ratingSum}`;
+  const facts = sql`
+    select ${r.type}, ${r.productId}, ${r.handlerId}, ${measures(r)} from ${r}
+    where ${inMonths(sql`${r.month}`, blocks)} and ${or0(scopeWhere(caller.scope, r.ownerId))} and ${or0(withAttributes(f, r))}
+    union all
+    select ${d.type}, ${d.productId}, ${d.handlerId}, ${measures(d)} from ${d}
+    where ${inMonths(sql`date_trunc('month', ${d.day})::date`, blocks)} and ${or0(scopeWhere(caller.scope, d.ownerId))}
+      and ${or0(withAttributes(f, d))}
+    union all
+    select f.type, coalesce(f.product_id, ${NONE}::uuid), coalesce(f.handler_id, ${NONE}::uuid), count(*)::int,
+      count(f.first_response_at)::int, coalesce(sum(extract(epoch from f.first_response_at - f.created_at)), 0),
+      count(f.closed_at)::int, coalesce(sum(extract(epoch from f.closed_at - f.created_at)), 0),
+      coalesce(sum((select count(v.rating) from ${returnVisits} v where v.feedback_id = f.id)), 0)::int,
+      coalesce(sum((select sum(v.rating) from ${returnVisits} v where v.feedback_id = f.id)), 0)::int
+    from ${feedback} f join ${customers} on ${customers.id} = f.customer_id
+    where f.deleted_at is null and ${inDays(sql`f.occurred_on`, blocks)} and ${or0(scopeWhere(caller.scope, customers.ownerId))}
+      and ${or0(withAttributes(f, customers))}
+    group by 1, 2, 3`;
+  const { rows } = await db.execute<FeedbackGroup & { dim: FeedbackDim }>(sql`
+    with g as (
+      select case when grouping(type) = 0 then 'type' when grouping(product_id) = 0 then 'product' else 'handler' end as dim,
+        coalesce(type, product_id::text, handler_id::text) as k, sum(feedback) as feedback, sum(responded) as responded,
+        sum(response_seconds) as response_seconds, sum(closed) as closed, sum(resolution_seconds) as resolution_seconds,
+        sum(rated) as rated, sum(rating_sum) as rating_sum
+      from (${facts}) as x(type, product_id, handler_id, feedback, responded, response_seconds, closed, resolution_seconds,
+        rated, rating_sum)
+      group by grouping sets ((type), (product_id), (handler_id))),
+    named as (
+      select case dim when 'type' then k
+          when 'product' then (select p.name from ${products} p where p.id = k::uuid)
+          else ${displayName(sql`k::uuid`)} end as key, g.*
+      from g)
+    select dim, key, sum(feedback)::int as feedback,
+      round(sum(response_seconds) / nullif(sum(responded), 0) / 60)::int as "avgResponseMinutes",
+      round(sum(resolution_seconds) / nullif(sum(closed), 0) / 60)::int as "avgResolutionMinutes",
+      case when sum(rated) > 0 then round(sum(rating_sum)::numeric / sum(rated), 2)::text end as "avgRating"
+    from named group by dim, key having sum(feedback) <> 0 order by dim, sum(feedback) desc`);
+  const of = (dim: FeedbackDim) => rows.filter((x) => x.dim === dim).map(({ dim: _, ...x }) => x);
+  return { type: of("type"), product: of("product"), handler: of("handler") };
 }
 
-/** Satisfaction from the records (a province or class filter). */
-async function satisfactionFromRecords(db: DbOrTx, caller: Caller, f: ReportFilters) {
-  const where = and(
-    isNull(feedback.deletedAt),
-    period(feedback.occurredOn, f),
-    scopeWhere(caller.scope, customers.ownerId),
-    f.province ? eq(customers.province, f.province) : undefined,
-    f.class ? eq(customers.class, f.class) : undefined,
-  );
-  const timing = {
-    feedback: sql<number>`count(*)::int`,
-    avgResponseMinutes: sql<
-      number | null
-    >`round(avg(extract(epoch from (${feedback.firstResponseAt} - ${feedback.createdAt})) / 60))::int`,
-    avgResolutionMinutes: sql<
-      number | null
-    >`round(avg(extract(epoch from (${feedback.closedAt} - ${feedback.createdAt})) / 60))::int`,
-    avgRating: sql<
-      string | null
-    >`case when sum(v.rated) > 0 then round(sum(v.rating_sum)::numeric / sum(v.rated), 2)::text end`,
-  };
-  const visits = sql`(select feedback_id, count(rating) as rated, sum(rating) as rating_sum from ${returnVisits} group by 1) v`;
-  const by = (key: SQL<string | null>) =>
-    db
-      .select({ key, ...timing })
-      .from(feedback)
-      .innerJoin(customers, eq(customers.id, feedback.customerId))
-      .leftJoin(visits, sql`v.feedback_id = ${feedback.id}`)
-      .where(where)
-      .groupBy(key)
-      .orderBy(sql`count(*) desc`);
-  const trend = await db
-    .select({
-      month: sql<string>`to_char(${returnVisits.doneAt} at time zone 'Asia/Shanghai', 'YYYY-MM')`,
-      visits: sql<number>`count(*)::int`,
-      avgRating: sql<string>`round(avg(${returnVisits.rating}), 2)::text`,
-    })
-    .from(returnVisits)
-    .innerJoin(feedback, eq(feedback.id, returnVisits.feedbackId))
-    .innerJoin(customers, eq(customers.id, feedback.customerId))
-    .where(and(where, eq(returnVisits.status, "done")))
-    .groupBy(sql`1`)
-    .orderBy(sql`1`);
-  const [overall] = await db
-    .select({
-      avgRating: sql<string | null>`round(avg(${returnVisits.rating}), 2)::text`,
-      ratings: sql<number>`count(${returnVisits.rating})::int`,
-    })
-    .from(returnVisits)
-    .innerJoin(feedback, eq(feedback.id, returnVisits.feedbackId))
-    .innerJoin(customers, eq(customers.id, feedback.customerId))
-    .where(and(where, eq(returnVisits.status, "done")));
+export async function satisfaction(db: DbOrTx, caller: Caller, f: ReportFilters) {
+  await compactAggregates(db);
+  const blocks = await planBlocks(db, "feedback", f, false);
+  const { trend, overall } = await overallRating(db, caller, f, blocks);
+  const grouped = byCustomerAttributes(f) ? await feedbackByAttributes(db, caller, f, blocks) : null;
   return {
-    overall: overall ?? { avgRating: null, ratings: 0 },
-    rows: await by(sql<string>`${feedback.type}`),
-    byProduct: await by(
-      sql<
-        string | null
-      >`(select ${products.name} from ${products} where ${products.id} = ${feedback.productId})`,
-    ),
-    byHandler: await by(displayNameOf(feedback.handlerId)),
-    trend,
+    overall,
+    rows: grouped?.type ?? (await feedbackGroups(db, caller, blocks, "type")),
+    byProduct: grouped?.product ?? (await feedbackGroups(db, caller, blocks, "product")),
+    byHandler: grouped?.handler ?? (await feedbackGroups(db, caller, blocks, "handler")),
+    trend: trend.map(({ rated: _, ...t }) => t),
   };
 }
 
@@ -278,8 +271,14 @@ type SalesSum = {
 /** Live sales in scope and period by month, owner, product or province. */
 async function salesGroups(db: DbOrTx, caller: Caller, f: ReportFilters, blocks: Blocks, dim: SalesDim) {
   const whole = everyone(caller, f) && (dim === "product" || dim === "province");
-  const rollup =
-    dim === "month" || dim === "owner"
+  const attributes = byCustomerAttributes(f);
+  const rollup = attributes
+    ? dim === "product"
+      ? whole
+        ? reportSalesAttrAll
+        : reportSalesAttr
+      : reportSalesAttrOwner
+    : dim === "month" || dim === "owner"
       ? reportSalesOwner
       : dim === "product"
         ? whole
@@ -288,7 +287,10 @@ async function salesGroups(db: DbOrTx, caller: Caller, f: ReportFilters, blocks:
         : whole
           ? reportSalesRegionAll
           : reportSalesRegion;
-  const r = rollup as typeof reportSalesOwner & typeof reportSalesProduct & typeof reportSalesRegion;
+  const r = rollup as typeof reportSalesOwner &
+    typeof reportSalesProduct &
+    typeof reportSalesRegion &
+    typeof reportSalesAttr;
   const d = reportSalesDelta;
   const t = transactions;
   const keyOf = {
@@ -308,12 +310,15 @@ async function salesGroups(db: DbOrTx, caller: Caller, f: ReportFilters, blocks:
   const facts = sql`
     select ${keyOf[0]} as k, ${r.sales} as sales, ${r.quantity} as quantity, ${r.amount} as amount from ${rollup}
     where ${inMonths(sql`${r.month}`, blocks)} and ${or0("ownerId" in rollup ? await ownedBy(db, caller, f, r.ownerId) : undefined)}
+      and ${or0(attributes ? withAttributes(f, r) : undefined)}
     union all
     select ${keyOf[1]}, ${d.sales}, ${d.quantity}, ${d.amount} from ${d}
     where ${inMonths(sql`date_trunc('month', ${d.day})::date`, blocks)} and ${or0(await ownedBy(db, caller, f, d.ownerId))}
+      and ${or0(withAttributes(f, d))}
     union all
     select ${keyOf[2]}, 1, ${t.quantity}, ${t.amount} from ${t}
-    where ${t.deletedAt} is null and ${inDays(sql`${t.date}`, blocks)} and ${or0(await ownedBy(db, caller, f, t.ownerId))}`;
+    where ${t.deletedAt} is null and ${inDays(sql`${t.date}`, blocks)}
+      and ${or0(await ownedBy(db, caller, f, t.ownerId, t.customerId))}`;
   const { rows } = await db.execute<{ k: string } & SalesSum>(sql`
     select k, sum(amount)::text as revenue, sum(quantity)::text as quantity, sum(sales)::int as sales
     from (${facts}) x group by k having sum(sales) <> 0
@@ -321,50 +326,46 @@ async function salesGroups(db: DbOrTx, caller: Caller, f: ReportFilters, blocks:
   return rows;
 }
 
-/** Sales from the records (a province or class filter), as the report always did. */
-async function salesFromRecords(db: DbOrTx, caller: Caller, f: ReportFilters) {
-  const where = and(
-    liveSales,
-    period(transactions.date, f),
-    await ownedBy(db, caller, f, transactions.ownerId, transactions.customerId),
-  );
-  const sum = {
-    revenue: sql<string>`sum(${transactions.amount})::text`,
-    quantity: sql<string>`sum(${transactions.quantity})::text`,
-    sales: sql<number>`count(*)::int`,
-  };
-  return {
-    byMonth: await db
-      .select({ key: sql<string>`to_char(${transactions.date}, 'YYYY-MM')`, ...sum })
-      .from(transactions)
-      .where(where)
-      .groupBy(sql`1`)
-      .orderBy(sql`1`),
-    bySalesperson: await db
-      .select({ key: displayNameOf(transactions.ownerId), ownerId: transactions.ownerId, ...sum })
-      .from(transactions)
-      .where(where)
-      .groupBy(transactions.ownerId)
-      .orderBy(sql`sum(${transactions.amount}) desc`),
-    byProduct: await db
-      .select({ key: products.name, productId: products.id, ...sum })
-      .from(transactions)
-      .innerJoin(products, eq(products.id, transactions.productId))
-      .where(where)
-      .groupBy(products.id, products.name)
-      .orderBy(sql`sum(${transactions.amount}) desc`),
-    byRegion: await db
-      .select({ key: customers.province, ...sum })
-      .from(transactions)
-      .innerJoin(customers, eq(customers.id, transactions.customerId))
-      .where(where)
-      .groupBy(customers.province)
-      .orderBy(sql`sum(${transactions.amount}) desc`),
-  };
+/**
+ * Month, salesperson and region under a province or class filter, from one read of the rollup by
+ * owner, month, province and class (and its delta, and the records of the leftover days).
+ */
+async function salesByAttributes(db: DbOrTx, caller: Caller, f: ReportFilters, blocks: Blocks) {
+  const r = reportSalesAttrOwner;
+  const d = reportSalesDelta;
+  const t = transactions;
+  const facts = sql`
+    select ${r.month} as month, ${r.ownerId} as owner_id, ${r.province} as province, ${r.sales} as sales,
+      ${r.quantity} as quantity, ${r.amount} as amount from ${r}
+    where ${inMonths(sql`${r.month}`, blocks)} and ${or0(await ownedBy(db, caller, f, r.ownerId))}
+      and ${or0(withAttributes(f, r))}
+    union all
+    select date_trunc('month', ${d.day})::date, ${d.ownerId}, ${d.province}, ${d.sales}, ${d.quantity}, ${d.amount} from ${d}
+    where ${inMonths(sql`date_trunc('month', ${d.day})::date`, blocks)} and ${or0(await ownedBy(db, caller, f, d.ownerId))}
+      and ${or0(withAttributes(f, d))}
+    union all
+    select date_trunc('month', ${t.date})::date, ${t.ownerId},
+      (select c.province from ${customers} c where c.id = ${t.customerId}), 1, ${t.quantity}, ${t.amount} from ${t}
+    where ${t.deletedAt} is null and ${inDays(sql`${t.date}`, blocks)}
+      and ${or0(await ownedBy(db, caller, f, t.ownerId, t.customerId))}`;
+  const { rows } = await db.execute<{ dim: "month" | "owner" | "province"; k: string } & SalesSum>(sql`
+    select case when grouping(month) = 0 then 'month' when grouping(owner_id) = 0 then 'owner' else 'province' end as dim,
+      coalesce(to_char(month, 'YYYY-MM'), owner_id::text, province) as k,
+      sum(amount)::text as revenue, sum(quantity)::text as quantity, sum(sales)::int as sales
+    from (${facts}) x group by grouping sets ((month), (owner_id), (province)) having sum(sales) <> 0
+    order by 1, case when grouping(month) = 0 then to_char(month, 'YYYY-MM') end, sum(amount) desc`);
+  const of = (dim: string) => rows.filter((x) => x.dim === dim).map(({ dim: _, ...x }) => x);
+  return { month: of("month"), owner: of("owner"), province: of("province") };
 }
 
-async function salespeople(db: DbOrTx, caller: Caller, f: ReportFilters, blocks: Blocks) {
-  const rows = await salesGroups(db, caller, f, blocks, "owner");
+async function salespeople(
+  db: DbOrTx,
+  caller: Caller,
+  f: ReportFilters,
+  blocks: Blocks,
+  grouped?: ({ k: string } & SalesSum)[],
+) {
+  const rows = grouped ?? (await salesGroups(db, caller, f, blocks, "owner"));
   const { rows: names } = await db.execute<{ id: string; name: string }>(
     sql`select ${users.id}::text as id, ${users.displayName} as name from ${users}
         where ${users.id} = any(${`{${rows.map((r) => r.k).join(",")}}`}::uuid[])`,
@@ -404,26 +405,28 @@ async function receivablesAging(db: DbOrTx, caller: Caller, on: string) {
 }
 
 export async function salesReport(db: DbOrTx, caller: Caller, f: ReportFilters) {
-  let parts: Awaited<ReturnType<typeof salesFromRecords>>;
-  if (byCustomerAttributes(f)) parts = await salesFromRecords(db, caller, f);
-  else {
-    await compactAggregates(db);
-    const blocks = await planBlocks(db, "transactions", f, false);
-    const product = await salesGroups(db, caller, f, blocks, "product");
-    const { rows: names } = await db.execute<{ id: string; name: string }>(
-      sql`select ${products.id}::text as id, ${products.name} as name from ${products}`,
-    );
-    const productName = new Map(names.map((n) => [n.id, n.name]));
-    parts = {
-      byMonth: (await salesGroups(db, caller, f, blocks, "month")).map(({ k, ...s }) => ({ key: k, ...s })),
-      bySalesperson: await salespeople(db, caller, f, blocks),
-      byProduct: product.map(({ k, ...s }) => ({ key: productName.get(k) ?? "", productId: k, ...s })),
-      byRegion: (await salesGroups(db, caller, f, blocks, "province")).map(({ k, ...s }) => ({
+  await compactAggregates(db);
+  const blocks = await planBlocks(db, "transactions", f, false);
+  const product = await salesGroups(db, caller, f, blocks, "product");
+  const { rows: names } = await db.execute<{ id: string; name: string }>(
+    sql`select ${products.id}::text as id, ${products.name} as name from ${products}`,
+  );
+  const productName = new Map(names.map((n) => [n.id, n.name]));
+  const grouped = byCustomerAttributes(f) ? await salesByAttributes(db, caller, f, blocks) : null;
+  const parts = {
+    byMonth: (grouped?.month ?? (await salesGroups(db, caller, f, blocks, "month"))).map(({ k, ...s }) => ({
+      key: k,
+      ...s,
+    })),
+    bySalesperson: await salespeople(db, caller, f, blocks, grouped?.owner),
+    byProduct: product.map(({ k, ...s }) => ({ key: productName.get(k) ?? "", productId: k, ...s })),
+    byRegion: (grouped?.province ?? (await salesGroups(db, caller, f, blocks, "province"))).map(
+      ({ k, ...s }) => ({
         key: k,
         ...s,
-      })),
-    };
-  }
+      }),
+    ),
+  };
   const ordersByStatus = await db
     .select({
       key: orders.status,
@@ -458,23 +461,9 @@ export async function dashboard(db: DbOrTx, caller: Caller, f: ReportFilters) {
   const lastMonthStart = new Date(Date.parse(`${month}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 7);
   const monthEnd = (m: string) =>
     addDays(new Date(Date.parse(`${m}-01T00:00:00Z`) + 32 * 86_400_000).toISOString().slice(0, 8) + "01", -1);
-  const attributes = byCustomerAttributes(f);
-  if (!attributes) await compactAggregates(db);
+  await compactAggregates(db);
   // A whole month's revenue (the sales of every day of it).
   const revenue = async (m: string) => {
-    if (attributes) {
-      const [row] = await db
-        .select({ v: sql<string>`coalesce(sum(${transactions.amount}), 0)::text` })
-        .from(transactions)
-        .where(
-          and(
-            liveSales,
-            await ownedBy(db, caller, f, transactions.ownerId, transactions.customerId),
-            sql`${transactions.date} between ${`${m}-01`}::date and ${monthEnd(m)}::date`,
-          ),
-        );
-      return row!.v;
-    }
     const blocks: Blocks = { all: false, years: [], months: [`${m}-01`], days: [] };
     const rows = await salesGroups(db, caller, f, blocks, "month");
     return rows[0]?.revenue ?? "0";
@@ -487,6 +476,7 @@ export async function dashboard(db: DbOrTx, caller: Caller, f: ReportFilters) {
       and(
         isNull(customers.deletedAt),
         await ownedBy(db, caller, f, customers.ownerId),
+        withAttributes(f, customers),
         sql`${customers.createdAt} >= ${monthStart}`,
         sql`${customers.createdAt} < ${new Date(`${addDays(monthEnd(month), 1)}T00:00:00+08:00`)}`,
       ),
@@ -506,12 +496,14 @@ export async function dashboard(db: DbOrTx, caller: Caller, f: ReportFilters) {
         where ${or0(scopeWhere(caller.scope, d.ownerId))}) x`)
   ).rows;
   const thisMonth = { ...f, from: `${month}-01`, to: today };
-  const topSalespeople = attributes
-    ? (await salesFromRecords(db, caller, thisMonth)).bySalesperson
-    : await salespeople(db, caller, thisMonth, await planBlocks(db, "transactions", thisMonth, false));
-  const rating = attributes
-    ? (await satisfactionFromRecords(db, caller, f)).overall.avgRating
-    : (await overallRating(db, caller, await planBlocks(db, "feedback", f, false))).overall.avgRating;
+  const topSalespeople = await salespeople(
+    db,
+    caller,
+    thisMonth,
+    await planBlocks(db, "transactions", thisMonth, false),
+  );
+  const rating = (await overallRating(db, caller, f, await planBlocks(db, "feedback", f, false))).overall
+    .avgRating;
   return {
     month,
     revenueThisMonth: await revenue(month),

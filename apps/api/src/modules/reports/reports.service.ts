@@ -28,6 +28,7 @@ import {
   inGrains,
   NONE,
   planBlocks,
+  withAttributes,
   withMemory,
 } from "./aggregates.js";
 
@@ -83,7 +84,10 @@ export const liveSales = isNull(transactions.deletedAt);
  * each owner in scope (report_first_sales keeps one per customer and owner), then the period.
  */
 export async function firstTransactions(db: DbOrTx, caller: Caller, f: ReportFilters) {
-  const where = await ownedBy(db, caller, f, reportFirstSales.ownerId, reportFirstSales.customerId);
+  const where = and(
+    await ownedBy(db, caller, f, reportFirstSales.ownerId),
+    withAttributes(f, reportFirstSales),
+  );
   const result = await withMemory(db, (tx) =>
     tx.execute<{
       rows: FirstRow[] | null;
@@ -280,12 +284,14 @@ export async function visits(db: DbOrTx, caller: Caller, f: ReportFilters) {
   // Everyone's data: each customer's rows over every owner, one per block (the zero owner, the
   // smallest uuid: "owner > zero" is a range of the index, the per-owner rows).
   const whole = everyone(caller, f);
+  // Province and class: the rows' own (each customer's rows carry its current ones).
   const pairScope = and(
-    await ownedBy(db, caller, f, v.ownerId, v.customerId),
+    await ownedBy(db, caller, f, v.ownerId),
+    withAttributes(f, v),
     whole ? sql`${v.ownerId} > ${NONE}::uuid` : undefined,
   );
   const customerScope = whole
-    ? and(sql`${v.ownerId} = ${NONE}::uuid`, await ownedBy(db, caller, f, v.ownerId, v.customerId))
+    ? and(sql`${v.ownerId} = ${NONE}::uuid`, await ownedBy(db, caller, f, v.ownerId), withAttributes(f, v))
     : pairScope;
   const rawScope = (await ownedBy(db, caller, f, r.ownerId, r.customerId)) ?? sql`true`;
   const rows = (scope: SQL | undefined) => sql`
@@ -419,7 +425,8 @@ export async function customerValue(db: DbOrTx, caller: Caller, f: ReportFilters
   const salesScope =
     and(
       whole ? sql`${cs.ownerId} = ${NONE}::uuid` : undefined,
-      await ownedBy(db, caller, f, cs.ownerId, cs.customerId),
+      await ownedBy(db, caller, f, cs.ownerId),
+      withAttributes(f, cs),
     ) ?? sql`true`;
   const single = blocks.all || (blocks.days.length === 0 && blocks.years.length + blocks.months.length === 1);
   // Two blocks (the last 12 months: last December and this year) and one row per customer in each:
