@@ -132,8 +132,11 @@ async function feedbackGroups(db: DbOrTx, caller: Caller, blocks: Blocks, dim: F
   return rows;
 }
 
-/** Done return visits of the feedback in scope and period, by the month they were done in. */
-async function ratingTrend(db: DbOrTx, caller: Caller, f: ReportFilters, blocks: Blocks) {
+/**
+ * Done return visits of the feedback in scope and period, by the month they were done in, and the
+ * overall average rating of them all (the empty grouping set: exact, from the sums, in the same read).
+ */
+async function overallRating(db: DbOrTx, caller: Caller, f: ReportFilters, blocks: Blocks) {
   const attributes = byCustomerAttributes(f);
   const t = (attributes ? reportFeedbackAttrTrend : reportFeedbackTrend) as typeof reportFeedbackAttrTrend;
   const d = reportFeedbackDelta;
@@ -142,8 +145,10 @@ async function ratingTrend(db: DbOrTx, caller: Caller, f: ReportFilters, blocks:
     visits: number;
     rated: number;
     avgRating: string | null;
+    total: number;
   }>(sql`
-    select case when m = '1970-01-01' then null else to_char(m, 'YYYY-MM') end as month, sum(visits)::int as visits,
+    select grouping(m) as total,
+      case when m = '1970-01-01' then null else to_char(m, 'YYYY-MM') end as month, sum(visits)::int as visits,
       sum(rated)::int as rated,
       case when sum(rated) > 0 then round(sum(rating_sum)::numeric / sum(rated), 2)::text end as "avgRating"
     from (
@@ -160,39 +165,10 @@ async function ratingTrend(db: DbOrTx, caller: Caller, f: ReportFilters, blocks:
       from ${returnVisits} v join ${feedback} f on f.id = v.feedback_id join ${customers} on ${customers.id} = f.customer_id
       where v.status = 'done' and f.deleted_at is null and ${inDays(sql`f.occurred_on`, blocks)}
         and ${or0(scopeWhere(caller.scope, customers.ownerId))} and ${or0(withAttributes(f, customers))}
-    ) x group by m having sum(visits) <> 0 order by m`);
-  return rows;
-}
-
-const overallOf = (
-  trend: { rated: number; avgRating: string | null; visits: number }[],
-  sums: string | null,
-) => ({
-  avgRating: sums,
-  ratings: trend.reduce((a, r) => a + r.rated, 0),
-});
-
-/** The overall average rating of the trend's months (exact: from the sums, not the averages). */
-async function overallRating(db: DbOrTx, caller: Caller, f: ReportFilters, blocks: Blocks) {
-  const trend = await ratingTrend(db, caller, f, blocks);
-  const attributes = byCustomerAttributes(f);
-  const t = (attributes ? reportFeedbackAttrTrend : reportFeedbackTrend) as typeof reportFeedbackAttrTrend;
-  const d = reportFeedbackDelta;
-  const { rows } = await db.execute<{ avg: string | null }>(sql`
-    select case when sum(rated) > 0 then round(sum(rating_sum)::numeric / sum(rated), 2)::text end as avg from (
-      select ${t.rated} as rated, ${t.ratingSum} as rating_sum from ${t}
-      where ${inMonths(sql`${t.month}`, blocks)} and ${or0(scopeWhere(caller.scope, t.ownerId))}
-        and ${or0(attributes ? withAttributes(f, t) : undefined)}
-      union all
-      select ${d.doneRated}, ${d.doneRatingSum} from ${d}
-      where ${d.doneMonth} is not null and ${inMonths(sql`date_trunc('month', ${d.day})::date`, blocks)}
-        and ${or0(scopeWhere(caller.scope, d.ownerId))} and ${or0(withAttributes(f, d))}
-      union all
-      select (v.rating is not null)::int, coalesce(v.rating, 0)
-      from ${returnVisits} v join ${feedback} f on f.id = v.feedback_id join ${customers} on ${customers.id} = f.customer_id
-      where v.status = 'done' and f.deleted_at is null and ${inDays(sql`f.occurred_on`, blocks)}
-        and ${or0(scopeWhere(caller.scope, customers.ownerId))} and ${or0(withAttributes(f, customers))}) x`);
-  return { trend, overall: overallOf(trend, rows[0]?.avg ?? null) };
+    ) x group by grouping sets ((m), ()) having sum(visits) <> 0 or grouping(m) = 1 order by m`);
+  const trend = rows.filter((r) => r.total === 0).map(({ total: _, ...r }) => r);
+  const all = rows.find((r) => r.total === 1);
+  return { trend, overall: { avgRating: all?.avgRating ?? null, ratings: all?.rated ?? 0 } };
 }
 
 /**
