@@ -16,6 +16,8 @@ export async function spaPlugin(app: FastifyInstance, opts: { root: string }) {
     root: opts.root,
     wildcard: false,
     index: false,
+    // The web build writes .br and .gz beside each asset (apps/web/vite.config.ts).
+    preCompressed: true,
     setHeaders(res, path) {
       res.header(
         "cache-control",

@@ -51,8 +51,10 @@ function UserMenu() {
 
   return (
     <Dropdown menu={{ items, onClick }} trigger={["click"]} placement="bottomRight">
-      <Button type="text" className="app-user" aria-label={`${t("user.menu")}: ${user.displayName}`}>
-        <Avatar size={28} className="app-user__avatar">
+      <Button type="text" className="app-user">
+        {/* Named by what it shows (WCAG 2.5.3: no aria-label that leaves the visible text out). */}
+        <span className="visually-hidden">{`${t("user.menu")}: `}</span>
+        <Avatar size={28} className="app-user__avatar" aria-hidden>
           {user.displayName.slice(0, 1)}
         </Avatar>
         <span className="app-user__text">

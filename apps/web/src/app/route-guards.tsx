@@ -3,7 +3,7 @@ import { useEffect } from "react";
 import { Navigate, Outlet, useLocation } from "react-router";
 import { restoreSession, useCurrentUser, useSession } from "../shared/api";
 import { FullPageSpin } from "../shared/ui/full-page-spin";
-import { ForbiddenPage } from "./forbidden-page";
+import { ForbiddenPage } from "./lazy-pages";
 
 export const CHANGE_PASSWORD_PATH = "/change-password";
 

@@ -2,8 +2,7 @@ import { MODULES, type ModuleKey } from "@crm/contracts";
 import { createBrowserRouter, Navigate, type RouteObject } from "react-router";
 import { FullPageSpin } from "../shared/ui/full-page-spin";
 import { AppLayout } from "./app-layout";
-import { ModulePlaceholderPage } from "./module-placeholder-page";
-import { NotFoundPage } from "./not-found-page";
+import { ModulePlaceholderPage, NotFoundPage } from "./lazy-pages";
 import { RouteErrorPage } from "./route-error-page";
 import { RequireAuth, RequireModule, RequirePermission, SessionGate } from "./route-guards";
 

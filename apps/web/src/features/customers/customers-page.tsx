@@ -16,7 +16,15 @@ import {
   Tabs,
   Typography,
 } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import {
+  type ComponentProps,
+  type UIEvent,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { errorMessage, usePermissions } from "../../shared/api";
@@ -38,6 +46,69 @@ import { useCustomerPages, useInvalidateCustomers } from "./use-customer-queries
 import "./customers.css";
 
 const SORTS: readonly CustomerSort[] = ["-createdAt", "createdAt", "name", "-name", "code", "-updatedAt"];
+
+/** Column widths (px) of the virtual table, which needs them; custom fields' columns get the default. */
+const WIDTHS: Record<string, number> = {
+  code: 130,
+  name: 260,
+  class: 100,
+  region: 150,
+  phone: 140,
+  email: 210,
+  industry: 120,
+  source: 110,
+  status: 110,
+  creditRating: 100,
+  ownerName: 110,
+  annualRevenue: 150,
+  employeeCount: 110,
+  creditCode: 190,
+  lastContactAt: 170,
+  createdAt: 120,
+  updatedAt: 170,
+  actions: 90,
+};
+const DEFAULT_WIDTH = 160;
+const SELECTION_WIDTH = 48;
+/** The table body scrolls by itself (virtual: only the rows in sight are in the page), at least this high. */
+const MIN_BODY_HEIGHT = 320;
+/** Ask for the next page this close (px) to the end of what is loaded. */
+const PREFETCH_PX = 800;
+
+// The virtual table draws its body with <div>s: give them the roles of a table's rows and cells
+// (the wrapper is role="table", the header's own <table> only lays out its header row).
+// biome-ignore lint/a11y/useSemanticElements lint/a11y/useFocusableInteractive: antd's virtual body is made of <div>s; a table row's role, not a grid's (not focusable)
+const VirtualRow = (props: ComponentProps<"div">) => <div role="row" {...props} />;
+// biome-ignore lint/a11y/useSemanticElements: antd's virtual body is made of <div>s; the role is what a table row/cell would have
+const VirtualCell = (props: ComponentProps<"div">) => <div role="cell" {...props} />;
+const HeaderTable = (props: ComponentProps<"table">) => <table role="presentation" {...props} />;
+// biome-ignore lint/a11y/noRedundantRoles: not redundant: the <table> around it is presentational
+const HeaderRow = (props: ComponentProps<"tr">) => <tr role="row" {...props} />;
+// biome-ignore lint/a11y/useSemanticElements: it is a <th>; the role survives the presentational <table>
+const HeaderCell = (props: ComponentProps<"th">) => <th role="columnheader" {...props} />;
+const TABLE_COMPONENTS = {
+  header: { table: HeaderTable, row: HeaderRow, cell: HeaderCell },
+  body: { row: VirtualRow, cell: VirtualCell },
+};
+
+/** The table body's height: from its top to the window's bottom, less the load-more line. */
+function useBodyHeight(shown: boolean) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [height, setHeight] = useState(560);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measure again once the table (not the skeleton) is shown
+  useLayoutEffect(() => {
+    const measure = () => {
+      if (!ref.current) return;
+      const top = ref.current.getBoundingClientRect().top + window.scrollY;
+      // 56: the header row of the table; 96: the load-more line and the card's padding.
+      setHeight(Math.max(MIN_BODY_HEIGHT, Math.floor(window.innerHeight - top - 56 - 96)));
+    };
+    measure();
+    window.addEventListener("resize", measure);
+    return () => window.removeEventListener("resize", measure);
+  }, [shown]);
+  return { ref, height };
+}
 
 /** 客户信息: the A–Z index, one search box, filters, columns of choice, bulk actions and a recycle bin. */
 export function CustomersPage() {
@@ -82,7 +153,8 @@ export function CustomersPage() {
     },
   });
 
-  const columns: TableColumnsType<Customer> =
+  const { ref: tableRef, height: bodyHeight } = useBodyHeight(!list.isPending);
+  const allColumns: TableColumnsType<Customer> =
     bin && can("customer:delete")
       ? [
           ...baseColumns,
@@ -107,6 +179,14 @@ export function CustomersPage() {
           },
         ]
       : baseColumns;
+  const columns = allColumns.map((c) => ({ ...c, width: c.width ?? WIDTHS[String(c.key)] ?? DEFAULT_WIDTH }));
+  const tableWidth = columns.reduce((sum, c) => sum + Number(c.width), 0) + (bin ? 0 : SELECTION_WIDTH);
+  // Infinite scroll: near the end of the loaded rows, the next page (the button stays for keyboards).
+  const onTableScroll = (e: UIEvent<HTMLDivElement>) => {
+    const el = e.currentTarget;
+    if (el.scrollHeight - el.scrollTop - el.clientHeight > PREFETCH_PX) return;
+    if (list.hasNextPage && !list.isFetchingNextPage && !list.isError) void list.fetchNextPage();
+  };
 
   // What a saved view stores: the filters, and the sort when it is not the default.
   const viewQuery = useMemo(() => {
@@ -259,34 +339,45 @@ export function CustomersPage() {
       {list.isPending ? (
         <Skeleton active title={false} paragraph={{ rows: 8 }} className="customer-skeleton" />
       ) : (
-        <Table<Customer>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.items}
-          loading={list.isFetching && !list.isFetchingNextPage}
-          pagination={false}
-          scroll={{ x: "max-content" }}
-          locale={{ emptyText: empty }}
-          rowClassName={(c) => (c.deleted ? "customer-row customer-row--muted" : "customer-row")}
-          rowSelection={
-            bin
-              ? undefined
-              : {
-                  selectedRowKeys: selected.map((c) => c.id),
-                  onChange: (_keys, rows) => setSelected(rows.filter(Boolean)),
-                  preserveSelectedRowKeys: true,
-                  columnWidth: 48,
-                }
-          }
-          onRow={(c) => ({
-            onClick: (e) => {
-              const target = e.target as HTMLElement;
-              if (target.closest(".ant-table-selection-column, a, button")) return;
-              void navigate(`/customers/${c.id}`);
-            },
-          })}
-        />
+        // biome-ignore lint/a11y/useSemanticElements: wraps antd's virtual table (a header <table> and <div> rows) as one table
+        <div
+          ref={tableRef}
+          role="table"
+          aria-label={t("customers.list.tableLabel")}
+          aria-rowcount={first?.total ?? -1}
+        >
+          <Table<Customer>
+            rowKey="id"
+            size="middle"
+            virtual
+            components={TABLE_COMPONENTS}
+            onScroll={onTableScroll}
+            columns={columns}
+            dataSource={list.items}
+            loading={list.isFetching && !list.isFetchingNextPage}
+            pagination={false}
+            scroll={{ x: tableWidth, y: bodyHeight }}
+            locale={{ emptyText: empty }}
+            rowClassName={(c) => (c.deleted ? "customer-row customer-row--muted" : "customer-row")}
+            rowSelection={
+              bin
+                ? undefined
+                : {
+                    selectedRowKeys: selected.map((c) => c.id),
+                    onChange: (_keys, rows) => setSelected(rows.filter(Boolean)),
+                    preserveSelectedRowKeys: true,
+                    columnWidth: 48,
+                  }
+            }
+            onRow={(c) => ({
+              onClick: (e) => {
+                const target = e.target as HTMLElement;
+                if (target.closest(".ant-table-selection-column, a, button")) return;
+                void navigate(`/customers/${c.id}`);
+              },
+            })}
+          />
+        </div>
       )}
       {list.isError && <Typography.Text type="danger">{errorMessage(list.error)}</Typography.Text>}
       <Flex justify="center" className="customer-load-more">

@@ -1,11 +1,10 @@
 import { CheckOutlined, PlusOutlined } from "@ant-design/icons";
 import type { Task } from "@crm/contracts";
-import { useMutation } from "@tanstack/react-query";
-import { App, Button, Checkbox, Flex, Segmented, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { Button, Checkbox, Flex, Segmented, Table, type TableColumnsType, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
-import { errorMessage, usePermissions } from "../../shared/api";
+import { useNavigate } from "react-router";
+import { usePermissions } from "../../shared/api";
 import { useDebouncedValue } from "../../shared/hooks/use-debounced-value";
 import {
   ActivityFilterBar,
@@ -14,49 +13,11 @@ import {
   LoadMore,
   OwnerCell,
 } from "./activity-list-parts";
-import { tasksApi } from "./relationship-api";
-import { isConflict } from "./relationship-format";
 import { TaskDrawer } from "./task-drawer";
-import { useInvalidateRelationship, useTask, useTasks } from "./use-relationship-queries";
+import { PRIORITY_COLORS, TaskTitle, useCompleteTask } from "./task-parts";
+import { useTask, useTasks } from "./use-relationship-queries";
 
-export const PRIORITY_COLORS = { low: "default", normal: "blue", high: "orange", urgent: "red" } as const;
 type StatusTab = "todo" | "doing" | "done" | "all";
-
-/** The quick "完成" action: marks a task done with If-Match. */
-export function useCompleteTask() {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const invalidate = useInvalidateRelationship();
-  return useMutation({
-    mutationFn: (task: Task) => tasksApi.update(task.id, task.version, { status: "done" }),
-    onSuccess: (task) => {
-      void message.success(t("relationship.tasks.completed", { title: task.title }));
-      void invalidate();
-    },
-    onError: (error) => {
-      void message.error(isConflict(error) ? t("relationship.common.conflict") : errorMessage(error));
-      void invalidate();
-    },
-  });
-}
-
-/** Title with its overdue tag, and the customer it is about. */
-export function TaskTitle({ task }: { task: Task }) {
-  const { t } = useTranslation();
-  return (
-    <Flex gap={6} wrap align="center">
-      <Typography.Text delete={task.status === "done"} strong={task.overdue}>
-        {task.title}
-      </Typography.Text>
-      {task.overdue && <Tag color="error">{t("relationship.tasks.overdue")}</Tag>}
-      {task.customerName && task.customerId && (
-        <Link to={`/customers/${task.customerId}`} onClick={(e) => e.stopPropagation()}>
-          <Typography.Text type="secondary">{task.customerName}</Typography.Text>
-        </Link>
-      )}
-    </Flex>
-  );
-}
 
 /** 工作计划: tasks by status, overdue ones in red; /relationship/tasks/:id opens one. */
 export function TasksTab({ id }: { id: string | undefined }) {

@@ -1,12 +1,15 @@
 import { ApartmentOutlined, CalendarOutlined, UserOutlined } from "@ant-design/icons";
 import { canOpenModule, MODULES, type ModuleKey } from "@crm/contracts";
 import { Avatar, Card, Col, Descriptions, Flex, Row, Tabs, Tag, Typography } from "antd";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useCurrentUser, usePermissions } from "../../shared/api";
 import { ModuleIcon } from "../../shared/ui/module-icon";
-import { MyWork, TeamWork } from "./workbench-sections";
+import { MyWork } from "./workbench-sections";
 import "./workbench-page.css";
+
+const TeamWork = lazy(async () => ({ default: (await import("./workbench-team")).TeamWork }));
 
 /** Modules that already work; the others are marked as not yet available. */
 const AVAILABLE_MODULES: readonly ModuleKey[] = [
@@ -88,7 +91,15 @@ export function WorkbenchPage() {
           className="workbench-tabs"
           items={[
             { key: "mine", label: t("relationship.workbench.mine"), children: <MyWork /> },
-            { key: "team", label: t("relationship.workbench.team"), children: <TeamWork /> },
+            {
+              key: "team",
+              label: t("relationship.workbench.team"),
+              children: (
+                <Suspense>
+                  <TeamWork />
+                </Suspense>
+              ),
+            },
           ]}
         />
       ) : (

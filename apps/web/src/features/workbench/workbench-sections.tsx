@@ -1,34 +1,18 @@
 import { CheckOutlined, GiftOutlined, PlusOutlined } from "@ant-design/icons";
-import type { ContactRecord, Task } from "@crm/contracts";
+import type { Task } from "@crm/contracts";
 import { useQuery } from "@tanstack/react-query";
-import {
-  Button,
-  Card,
-  Col,
-  Empty,
-  Flex,
-  List,
-  Row,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from "antd";
+import { Button, Card, Col, Empty, Flex, List, Row, Tag, Typography } from "antd";
 import dayjs from "dayjs";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { useCurrentUser, usePermissions } from "../../shared/api";
-import { PersonSelect } from "../relationship/activity-pickers";
-import { CareRecordDrawer } from "../relationship/care-record-drawer";
-import { ContactRecordDrawer } from "../relationship/contact-record-drawer";
 import { NotificationItem, useOpenNotification } from "../relationship/notification-bell";
 import { fetchMonthStats } from "../relationship/relationship-api";
-import { DATE, formatDateTime, formatTime, todayString } from "../relationship/relationship-format";
-import { PRIORITY_COLORS, TaskTitle, useCompleteTask } from "../relationship/tasks-tab";
+import { DATE, formatTime, todayString } from "../relationship/relationship-format";
+import { PRIORITY_COLORS, TaskTitle, useCompleteTask } from "../relationship/task-parts";
 import {
   useCareSuggestions,
-  useContactRecords,
   useEvents,
   useFollowUps,
   useNotifications,
@@ -36,8 +20,16 @@ import {
 } from "../relationship/use-relationship-queries";
 import "../relationship/relationship.css";
 
+// The drawers open on a click: fetched then, not with the workbench.
+const CareRecordDrawer = lazy(async () => ({
+  default: (await import("../relationship/care-record-drawer")).CareRecordDrawer,
+}));
+const ContactRecordDrawer = lazy(async () => ({
+  default: (await import("../relationship/contact-record-drawer")).ContactRecordDrawer,
+}));
+
 /** Overdue first, then by due date (none last). */
-const byUrgency = (a: Task, b: Task) =>
+export const byUrgency = (a: Task, b: Task) =>
   Number(b.overdue) - Number(a.overdue) || (a.dueOn ?? "9999").localeCompare(b.dueOn ?? "9999");
 
 function TodayEvents() {
@@ -194,7 +186,11 @@ function FollowUps() {
           </List.Item>
         )}
       />
-      {logFor && <ContactRecordDrawer record={null} customer={logFor} onClose={() => setLogFor(null)} />}
+      {logFor && (
+        <Suspense>
+          <ContactRecordDrawer record={null} customer={logFor} onClose={() => setLogFor(null)} />
+        </Suspense>
+      )}
     </Card>
   );
 }
@@ -250,11 +246,13 @@ function CareSuggestions() {
         )}
       />
       {careFor && (
-        <CareRecordDrawer
-          record={null}
-          defaults={{ ...careFor, kind: "birthday" }}
-          onClose={() => setCareFor(null)}
-        />
+        <Suspense>
+          <CareRecordDrawer
+            record={null}
+            defaults={{ ...careFor, kind: "birthday" }}
+            onClose={() => setCareFor(null)}
+          />
+        </Suspense>
       )}
     </Card>
   );
@@ -341,117 +339,5 @@ export function MyWork() {
         </Flex>
       </Col>
     </Row>
-  );
-}
-
-/** A manager's team: the subordinates' tasks and this month's contact records. */
-export function TeamWork() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const me = useCurrentUser();
-  const [ownerId, setOwnerId] = useState<string | undefined>();
-  const monthStart = dayjs().startOf("month").format(DATE);
-  const tasks = useTasks({ ownerId, limit: 100 });
-  const records = useContactRecords({ ownerId, from: monthStart, limit: 100 });
-  const others = <T extends { ownerId: string }>(items: T[]) => items.filter((i) => i.ownerId !== me.id);
-
-  const taskColumns: TableColumnsType<Task> = [
-    {
-      key: "owner",
-      title: t("relationship.tasks.fields.assigneeId"),
-      width: 100,
-      render: (_, r) => r.ownerName,
-    },
-    { key: "title", title: t("relationship.tasks.fields.title"), render: (_, r) => <TaskTitle task={r} /> },
-    {
-      key: "status",
-      title: t("relationship.tasks.fields.status"),
-      width: 90,
-      render: (_, r) => (
-        <Tag color={r.status === "done" ? "success" : r.status === "doing" ? "processing" : "default"}>
-          {t(`relationship.statuses.${r.status}`)}
-        </Tag>
-      ),
-    },
-    {
-      key: "dueOn",
-      title: t("relationship.tasks.fields.dueOn"),
-      width: 110,
-      render: (_, r) => r.dueOn ?? t("relationship.common.none"),
-    },
-  ];
-  const recordColumns: TableColumnsType<ContactRecord> = [
-    { key: "owner", title: t("relationship.common.owner"), width: 100, render: (_, r) => r.ownerName },
-    {
-      key: "occurredAt",
-      title: t("relationship.records.fields.occurredAt"),
-      width: 140,
-      render: (_, r) => formatDateTime(r.occurredAt),
-    },
-    { key: "customer", title: t("relationship.common.customer"), render: (_, r) => r.customerName },
-    {
-      key: "channel",
-      title: t("relationship.records.fields.channel"),
-      width: 80,
-      render: (_, r) => t(`relationship.channels.${r.channel}`),
-    },
-    {
-      key: "content",
-      title: t("relationship.records.fields.content"),
-      render: (_, r) => (
-        <Typography.Text ellipsis={{ tooltip: r.content }} style={{ maxWidth: 240 }}>
-          {r.content}
-        </Typography.Text>
-      ),
-    },
-  ];
-
-  return (
-    <Flex vertical gap={16}>
-      <Flex gap={8} align="center">
-        <Typography.Text>{t("relationship.workbench.teamMember")}</Typography.Text>
-        <PersonSelect
-          aria-label={t("relationship.workbench.teamMember")}
-          allLabel={t("relationship.workbench.allMembers")}
-          excludeSelf
-          value={ownerId}
-          onChange={setOwnerId}
-        />
-      </Flex>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
-          <Card title={t("relationship.workbench.teamTasks")} variant="borderless">
-            <Table<Task>
-              rowKey="id"
-              size="small"
-              columns={taskColumns}
-              dataSource={others(tasks.items).sort(byUrgency)}
-              scroll={{ x: 560 }}
-              loading={tasks.isFetching}
-              pagination={{ pageSize: 10, hideOnSinglePage: true }}
-              locale={{ emptyText: t("relationship.workbench.noTeamTasks") }}
-              rowClassName={(r) => (r.overdue ? "activity-row activity-row--overdue" : "activity-row")}
-              onRow={(r) => ({ onClick: () => void navigate(`/relationship/tasks/${r.id}`) })}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} xl={12}>
-          <Card title={t("relationship.workbench.teamRecords")} variant="borderless">
-            <Table<ContactRecord>
-              rowKey="id"
-              size="small"
-              columns={recordColumns}
-              dataSource={others(records.items)}
-              scroll={{ x: 720 }}
-              loading={records.isFetching}
-              pagination={{ pageSize: 10, hideOnSinglePage: true }}
-              locale={{ emptyText: t("relationship.workbench.noTeamRecords") }}
-              rowClassName="activity-row"
-              onRow={(r) => ({ onClick: () => void navigate(`/relationship/records/${r.id}`) })}
-            />
-          </Card>
-        </Col>
-      </Row>
-    </Flex>
   );
 }

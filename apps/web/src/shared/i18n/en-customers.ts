@@ -68,6 +68,7 @@ export const enCustomers: Translation["customers"] = {
   list: {
     tabAll: "Customers",
     tabBin: "Recycle bin",
+    tableLabel: "Customers",
     search: "Name, pinyin, initials, code, phone, email or contact",
     letterBar: "Filter by first letter",
     letterAll: "All",

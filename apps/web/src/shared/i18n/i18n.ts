@@ -1,6 +1,5 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import { en } from "./en";
 import { zhCN } from "./zh-cn";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
@@ -28,11 +27,10 @@ function applyToDocument(language: Language): void {
 
 export const i18n = i18next.createInstance();
 
+// Only Chinese is in the first download; English is fetched when it is chosen (or was stored).
 void i18n.use(initReactI18next).init({
-  resources: {
-    "zh-CN": { translation: zhCN },
-    en: { translation: en },
-  },
+  resources: { "zh-CN": { translation: zhCN } },
+  partialBundledLanguages: true,
   lng: readStoredLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
@@ -44,6 +42,18 @@ void i18n.use(initReactI18next).init({
 
 applyToDocument(currentLanguage());
 
+/** Adds a language's strings when it has none yet. */
+async function loadLanguage(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, "translation")) return;
+  if (language === "en") i18n.addResourceBundle("en", "translation", (await import("./en")).en);
+}
+
+/** Resolves once the stored language's strings are there: render after it to show no other language first. */
+export const i18nReady: Promise<void> = loadLanguage(readStoredLanguage()).then(() => {
+  if (i18n.language !== "en") return;
+  return i18n.changeLanguage("en").then(() => applyToDocument(currentLanguage()));
+});
+
 /** The active UI language, also sent to the API as `Accept-Language`. */
 export function currentLanguage(): Language {
   const language = i18n.resolvedLanguage ?? i18n.language;
@@ -51,6 +61,7 @@ export function currentLanguage(): Language {
 }
 
 export async function changeLanguage(language: Language): Promise<void> {
+  await loadLanguage(language);
   await i18n.changeLanguage(language);
   applyToDocument(language);
   try {

@@ -64,6 +64,7 @@ export const zhCNCustomers = {
   list: {
     tabAll: "客户列表",
     tabBin: "回收站",
+    tableLabel: "客户",
     search: "搜索名称、拼音、首字母、编号、电话、邮箱或联系人",
     letterBar: "按首字母筛选",
     letterAll: "全部",
