@@ -64,6 +64,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    // One log line per request (below) instead of Fastify's two ("incoming request", "request
+    // completed"): half the serialising and writing at level info.
+    disableRequestLogging: true,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
@@ -87,6 +90,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("settings", options.settings);
+
+  if (options.logger) {
+    app.addHook("onResponse", (request, reply, done) => {
+      request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, "request completed");
+      done();
+    });
+  }
 
   // Cross-cutting plugins first, then the routes.
   await app.register(errorsPlugin);

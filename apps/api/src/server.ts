@@ -39,8 +39,9 @@ async function main() {
   let closing = false;
   // An answer finished after SIGTERM closes its connection: an idle keep-alive socket would hold
   // the close (and the process) until its timeout.
-  app.addHook("onSend", async (_request, reply) => {
+  app.addHook("onSend", (_request, reply, payload, done) => {
     if (closing) reply.header("connection", "close");
+    done(null, payload);
   });
   const shutdown = async (signal: string) => {
     if (closing) return;

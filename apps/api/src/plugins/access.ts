@@ -128,15 +128,13 @@ interface CachedAccess {
 const MAX_CACHED = 5_000;
 const accessCache = new WeakMap<object, Map<string, CachedAccess>>();
 
-async function authenticate(app: FastifyInstance, request: FastifyRequest): Promise<Caller> {
-  const header = request.headers.authorization;
-  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  if (!match?.[1])
-    throw new AppError(401, ErrorCode.unauthenticated, { headers: { "www-authenticate": "Bearer" } });
-  // An API key (crm_…) stands for its service user, narrowed to the key's permissions.
-  const key = match[1].startsWith(API_KEY_PREFIX) ? await resolveApiKey(app.db, match[1]) : null;
-  const claims = key ? { sub: key.userId, ep: null } : verifyAccessToken(app.settings.jwtSecret, match[1]);
-  const [user] = await app.db
+/**
+ * The query every authenticated request runs (the caller's row and the access version), built
+ * once per database: Drizzle otherwise rebuilds the same SQL text on every request. Sent as an
+ * unnamed statement like every other (no server-side prepared statement: PgBouncer-safe).
+ */
+function userQueryOf(db: FastifyInstance["db"]) {
+  return db
     .select({
       id: users.id,
       username: users.username,
@@ -151,7 +149,65 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
         ),
     })
     .from(users)
-    .where(eq(users.id, claims.sub));
+    .where(eq(users.id, sql.placeholder("id")));
+}
+type UserQuery = ReturnType<typeof userQueryOf>;
+type BuiltUserQuery = { execute(values: { id: string }): Promise<Awaited<UserQuery>> };
+const userQueries = new WeakMap<object, BuiltUserQuery>();
+function userQuery(db: FastifyInstance["db"]): BuiltUserQuery {
+  let built = userQueries.get(db);
+  if (!built) {
+    // `_prepare()` without a name is what Drizzle's own execute() does on every call.
+    built = (userQueryOf(db) as unknown as { _prepare(): BuiltUserQuery })._prepare();
+    userQueries.set(db, built);
+  }
+  return built;
+}
+
+/**
+ * Access tokens whose signature, issuer and audience were verified, with their claims and expiry,
+ * per signing secret: the same token string on the next request needs no second HMAC and JSON
+ * parse. Expiry is checked on every use; everything else a token can lose (user disabled, epoch
+ * bumped by a logout or a password change) is read from the database on every request, below.
+ */
+interface VerifiedToken {
+  sub: string;
+  ep: number;
+  expiresAt: number;
+}
+const MAX_TOKENS = 10_000;
+const verifiedTokens = new Map<string, Map<string, VerifiedToken>>();
+
+function claimsOf(secret: string, token: string): { sub: string; ep: number } {
+  let verified = verifiedTokens.get(secret);
+  if (!verified) {
+    verified = new Map();
+    verifiedTokens.set(secret, verified);
+  }
+  const known = verified.get(token);
+  if (known && known.expiresAt > Date.now()) return known;
+  if (known) verified.delete(token);
+  // Throws 401 (expired or invalid) unless the token is good now.
+  const claims = verifyAccessToken(secret, token);
+  const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as {
+    exp?: unknown;
+  };
+  if (typeof payload.exp === "number") {
+    if (verified.size >= MAX_TOKENS) verified.delete(verified.keys().next().value!);
+    verified.set(token, { ...claims, expiresAt: payload.exp * 1000 });
+  }
+  return claims;
+}
+
+async function authenticate(app: FastifyInstance, request: FastifyRequest): Promise<Caller> {
+  const header = request.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  if (!match?.[1])
+    throw new AppError(401, ErrorCode.unauthenticated, { headers: { "www-authenticate": "Bearer" } });
+  // An API key (crm_…) stands for its service user, narrowed to the key's permissions.
+  const key = match[1].startsWith(API_KEY_PREFIX) ? await resolveApiKey(app.db, match[1]) : null;
+  const claims = key ? { sub: key.userId, ep: null } : claimsOf(app.settings.jwtSecret, match[1]);
+  const [user] = await userQuery(app.db).execute({ id: claims.sub });
   if (!user || user.disabled) throw new AppError(401, ErrorCode.tokenInvalid);
   if (claims.ep !== null && claims.ep !== user.tokenEpoch) throw new AppError(401, ErrorCode.tokenInvalid);
   let cache = accessCache.get(app.db);

@@ -112,9 +112,11 @@ export function isWriteConflict(error: unknown): boolean {
 export const errorsPlugin = fp(
   async (app: FastifyInstance) => {
     app.decorateRequest("lang", "zh-CN");
-    app.addHook("onRequest", async (request, reply) => {
+    // Callback-style hooks where nothing is awaited: no promise and no extra tick per request.
+    app.addHook("onRequest", (request, reply, done) => {
       request.lang = pickLang(request.headers["accept-language"]);
       reply.header("x-request-id", request.id);
+      done();
     });
 
     app.setErrorHandler((error: FastifyError | AppError, request, reply) => {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { ErrorCode } from "@crm/contracts";
 import { idempotencyKeys } from "@crm/db";
 import { and, eq, lt, sql } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { AppError } from "../shared/errors.js";
 import { etagOf } from "./resource-headers.js";
@@ -34,7 +34,7 @@ export const idempotencyPlugin = fp(
   async (app: FastifyInstance) => {
     app.decorateRequest("idempotency", null);
 
-    app.addHook("preHandler", async (request, reply) => {
+    const claimKey = async (request: FastifyRequest, reply: FastifyReply) => {
       const key = request.headers["idempotency-key"];
       if (request.method !== "POST" || key === undefined || !request.caller) return;
       if (typeof key !== "string" || !KEY.test(key))
@@ -79,9 +79,9 @@ export const idempotencyPlugin = fp(
       const tag = etagOf(parseJson(first.response));
       if (tag) reply.header("etag", tag);
       return reply.code(first.statusCode).send(first.response);
-    });
+    };
 
-    app.addHook("onSend", async (request, reply, payload) => {
+    const keepAnswer = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
       const claim = request.idempotency;
       if (!claim) return payload;
       request.idempotency = null;
@@ -99,6 +99,14 @@ export const idempotencyPlugin = fp(
         })
         .where(where);
       return payload;
+    };
+
+    // Only POST routes get the two hooks (a GET never carries the cost): the claim ahead of the
+    // route's own preHandlers (as a global hook would run), the answer kept when it is sent.
+    app.addHook("onRoute", (route) => {
+      if (![route.method].flat().includes("POST")) return;
+      route.preHandler = [claimKey, ...[route.preHandler ?? []].flat()];
+      route.onSend = [...[route.onSend ?? []].flat(), keepAnswer];
     });
   },
   { name: "idempotency", dependencies: ["access"] },

@@ -30,15 +30,16 @@ export function etagOf(payload: unknown): string | undefined {
  */
 export const resourceHeadersPlugin = fp(
   async (app: FastifyInstance) => {
-    app.addHook("preSerialization", async (request: FastifyRequest, reply, payload: unknown) => {
-      if (!isRecord(payload) || reply.statusCode >= 300) return payload;
-      if (typeof payload.nextCursor === "string" && Array.isArray(payload.items)) {
-        reply.header("link", `<${nextPageUrl(request.url, payload.nextCursor)}>; rel="next"`);
-      } else if (!reply.hasHeader("etag")) {
-        const tag = etagOf(payload);
-        if (tag) reply.header("etag", tag);
+    app.addHook("preSerialization", (request: FastifyRequest, reply, payload: unknown, done) => {
+      if (isRecord(payload) && reply.statusCode < 300) {
+        if (typeof payload.nextCursor === "string" && Array.isArray(payload.items)) {
+          reply.header("link", `<${nextPageUrl(request.url, payload.nextCursor)}>; rel="next"`);
+        } else if (!reply.hasHeader("etag")) {
+          const tag = etagOf(payload);
+          if (tag) reply.header("etag", tag);
+        }
       }
-      return payload;
+      done(null, payload);
     });
   },
   { name: "resource-headers" },

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import helmet from "@fastify/helmet";
-import type { FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 
 /**
@@ -41,28 +41,51 @@ export function inlineScriptHashes(html: string): string[] {
   );
 }
 
+const HELMET_OPTIONS = {
+  strictTransportSecurity: false,
+  frameguard: { action: "deny" },
+  referrerPolicy: { policy: "no-referrer" },
+  contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+} as const;
+/** Headers of an answer that are not helmet's. */
+const NOT_HELMET = new Set(["content-type", "content-length", "date", "connection", "keep-alive"]);
+
 /**
- * Security headers on every answer, the SPA's and the API's alike (helmet writes them on the raw
- * response in onRequest, so streamed and hijacked answers carry them too). HSTS only when the
- * request came over TLS (directly, or via X-Forwarded-Proto from a trusted proxy): on plain http
- * (the quick start, a LAN address) it would lock browsers out.
+ * The headers helmet writes with our options, found once by asking it on a throwaway instance:
+ * they are the same for every answer, and @fastify/helmet would build a new helmet (parse every
+ * option and directive again) on each request.
+ */
+export async function helmetHeaders(): Promise<[string, string][]> {
+  const probe = Fastify({ logger: false });
+  await probe.register(helmet, HELMET_OPTIONS);
+  probe.get("/", async () => "");
+  const res = await probe.inject({ method: "GET", url: "/" });
+  await probe.close();
+  return Object.entries(res.headers)
+    .filter(([k]) => !NOT_HELMET.has(k))
+    .map(([k, v]) => [k, String(v)]);
+}
+
+/**
+ * Security headers on every answer, the SPA's and the API's alike (written on the raw response in
+ * onRequest, so streamed and hijacked answers carry them too). HSTS only when the request came
+ * over TLS (directly, or via X-Forwarded-Proto from a trusted proxy): on plain http (the quick
+ * start, a LAN address) it would lock browsers out.
  */
 export const securityHeadersPlugin = fp(
   async (app: FastifyInstance) => {
-    await app.register(helmet, {
-      strictTransportSecurity: false,
-      frameguard: { action: "deny" },
-      referrerPolicy: { policy: "no-referrer" },
-      contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
-    });
-    app.addHook("onRequest", async (request, reply) => {
-      if (request.protocol === "https") reply.raw.setHeader("strict-transport-security", HSTS);
+    const headers = await helmetHeaders();
+    app.addHook("onRequest", (request, reply, done) => {
+      const raw = reply.raw;
+      for (const [name, value] of headers) raw.setHeader(name, value);
+      if (request.protocol === "https") raw.setHeader("strict-transport-security", HSTS);
+      done();
     });
     // The API reference page (Scalar) starts itself with an inline script: allowed by its hash,
     // not by 'unsafe-inline'. A first one turns off the eval probe of the zod inside Scalar, which
-    // the policy (no eval) would report.
-    app.addHook("onSend", async (request, reply, payload) => {
-      if (typeof payload !== "string" || !request.url.startsWith("/api/docs")) return payload;
+    // the policy (no eval) would report. Only the docs' routes get this hook, not every answer.
+    const docsPage = async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      if (typeof payload !== "string") return payload;
       if (!/text\/html/.test(String(reply.getHeader("content-type") ?? ""))) return payload;
       const page = payload.replace(/<head>/i, `<head>\n    <script>${ZOD_JITLESS}</script>`);
       const hashes = inlineScriptHashes(page);
@@ -71,6 +94,9 @@ export const securityHeadersPlugin = fp(
         reply.header("content-security-policy", policy(directives));
       }
       return page;
+    };
+    app.addHook("onRoute", (route) => {
+      if (route.url.startsWith("/api/docs")) route.onSend = [...[route.onSend ?? []].flat(), docsPage];
     });
   },
   { name: "security-headers" },

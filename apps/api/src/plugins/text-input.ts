@@ -31,7 +31,7 @@ function findBadText(value: unknown, path: string[], out: string[], depth = 0): 
 
 export const textInputPlugin = fp(
   async (app: FastifyInstance) => {
-    app.addHook("preValidation", async (request, reply) => {
+    app.addHook("preValidation", (request, reply, done) => {
       for (const [where, value] of [
         ["params", request.params],
         ["querystring", request.query],
@@ -46,11 +46,14 @@ export const textInputPlugin = fp(
           message: customMessage(request.lang, "invalid_characters"),
         }));
         const en = request.lang === "en";
-        return sendProblem(request, reply, 400, ErrorCode.validation, {
+        // The answer is sent: done() is not called, so the request goes no further.
+        sendProblem(request, reply, 400, ErrorCode.validation, {
           errors,
           detail: en ? `Invalid ${where}` : `${where === "body" ? "请求体" : "请求参数"}校验失败`,
         });
+        return;
       }
+      done();
     });
   },
   { name: "text-input", dependencies: ["errors"] },
