@@ -31,6 +31,9 @@ it("runs every scenario at scale 0.001 and writes the results", { timeout: 240_0
     build: "auto",
     outDir: out,
     stem: "smoke",
+    // a few seconds of the soak: its series, figures and section are written
+    soakMinutes: 0.05,
+    soakConnections: 2,
     log: () => undefined,
   });
   if (!done) throw new Error("runBench returned nothing");
@@ -82,6 +85,12 @@ it("runs every scenario at scale 0.001 and writes the results", { timeout: 240_0
   expect(result.import?.exactErrors).toBe(true);
   expect(result.import?.rawCopy?.rows).toBe(198);
   expect(result.rss.maxProcessMb).toBeGreaterThan(0);
+  expect(result.import?.rssMb).toBeGreaterThan(0);
+  expect(result.soak?.requests).toBeGreaterThan(0);
+  expect(result.soak?.errors).toBe(0);
+  expect(result.soak?.non2xx).toBe(0);
+  expect(result.soak?.samples.length).toBeGreaterThanOrEqual(2);
+  expect(result.soak?.maxMb).toBeGreaterThan(0);
 
   const written = JSON.parse(readFileSync(json, "utf8")) as BenchResult;
   expect(written.scenarios).toHaveLength(20);
@@ -89,4 +98,5 @@ it("runs every scenario at scale 0.001 and writes the results", { timeout: 240_0
   const table = readFileSync(md, "utf8");
   for (const s of result.scenarios) expect(table).toContain(`| ${s.label} | 4 |`);
   expect(table).toMatch(/\| (PASS|MISS) \|/);
+  expect(table).toContain("## Soak");
 });

@@ -26,8 +26,14 @@ results/<date>-<scale>.json and .md.
   --port N              the API's port (floor N+1, ceiling N+2; default free ports)
   --build               rebuild apps/api/dist/server.js first (default: only when it is missing or
                         older than the API's, db's or contracts' sources)
-  --only list,q2,import only these scenarios
-  --out bench/results   where the JSON and markdown go`;
+  --only list,q2,import only these scenarios (import and soak name those phases; --only soak
+                        with --soak runs the soak alone)
+  --soak 10             after the scenarios, drive a mix of reads for this many minutes and read
+                        the API's RSS every 10 s (series, start/end/max and growth in the results)
+  --soak-connections 16
+  --out bench/results   where the JSON and markdown go
+  --api <server.js>     run this API bundle instead of apps/api/dist/server.js (not rebuilt), e.g.
+                        a build of an older commit to compare with`;
 
 const args = parseArgs(process.argv.slice(2), {
   "database-url": process.env.BENCH_DATABASE_URL ?? "",
@@ -64,9 +70,12 @@ const done = await runBench({
   deepPage: Number(args["deep-page"]),
   ...(args.port ? { port: Number(args.port) } : {}),
   build: args.build ? true : "auto",
+  ...(args.api ? { apiBundle: args.api } : {}),
   outDir: resolve(args.out),
   ...(args.only ? { only: args.only.split(",") } : {}),
   prepareOnly: Boolean(args["prepare-only"]),
+  ...(args.soak ? { soakMinutes: Number(args.soak) } : {}),
+  ...(args["soak-connections"] ? { soakConnections: Number(args["soak-connections"]) } : {}),
 });
 for (const t of done?.result.targets ?? [])
   console.log(`${t.pass ? "PASS" : "MISS"}  ${t.row}: ${t.target} — ${t.value}`);

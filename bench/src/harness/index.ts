@@ -12,6 +12,7 @@ import { captureStatements } from "./capture.js";
 import { drive, type Measured } from "./drive.js";
 import { apiBuildStale, freePort, RssSampler, runToEnd, startService, stopService } from "./processes.js";
 import { type BenchResult, markdown, type ScenarioResult, targetsOf } from "./report.js";
+import { soak } from "./soak.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../../..");
@@ -44,13 +45,19 @@ export interface BenchOptions {
   port?: number;
   /** rebuild apps/api/dist/server.js first: always, or "auto" when it is missing or older than its sources */
   build: boolean | "auto";
+  /** run this built API bundle instead of apps/api/dist/server.js (never rebuilt), e.g. an older build to compare */
+  apiBundle?: string;
   outDir: string;
   /** file name stem: <date>-<scale> */
   stem?: string;
   /** stop after preparing the database (to measure it later with reuse) */
   prepareOnly?: boolean;
-  /** only these scenario keys (plus what they need) */
+  /** only these scenario keys (plus what they need); "import" and "soak" name those phases */
   only?: string[];
+  /** after the scenarios, a mix of reads for this many minutes with the API's RSS read every 10 s */
+  soakMinutes?: number;
+  /** connections of the soak (default 16) */
+  soakConnections?: number;
   log?: (line: string) => void;
 }
 
@@ -147,14 +154,14 @@ export async function runBench(
     }
 
     // 2. The built API on its own port.
-    if (o.build === true || (o.build === "auto" && apiBuildStale(root)))
+    if (!o.apiBundle && (o.build === true || (o.build === "auto" && apiBuildStale(root))))
       await runToEnd(process.execPath, ["build.mjs"], { cwd: join(root, "apps/api"), quiet: true });
     const port = o.port ?? (await freePort());
     const base = `http://127.0.0.1:${port}`;
     api = await startService(
       "API",
       process.execPath,
-      [join(root, "apps/api/dist/server.js")],
+      [o.apiBundle ? resolve(o.apiBundle) : join(root, "apps/api/dist/server.js")],
       {
         ...process.env,
         NODE_ENV: "production",
@@ -471,6 +478,7 @@ export async function runBench(
     if (!o.only?.length || o.only.includes("import")) {
       const rows = o.importRows ?? Math.max(200, Math.round(100_000 * o.scale));
       let raw: { rows: number; seconds: number; rowsPerSecond: number } | null = null;
+      sampler.window();
       const imp = await runImport({
         baseUrl: base,
         user: o.user,
@@ -483,14 +491,47 @@ export async function runBench(
       });
       const rawCopied = raw as { rows: number; seconds: number; rowsPerSecond: number } | null;
       const rate = imp.written / imp.endToEndSeconds;
+      const importRss = sampler.window();
       importResult = {
         ...imp,
+        rssMb: importRss.processMb,
+        rssTotalMb: importRss.totalMb,
         rowsPerSecond: rate,
         rawCopy: rawCopied,
         pctOfRawCopy: rawCopied ? (100 * rate) / rawCopied.rowsPerSecond : null,
       };
       log(
         `import ${rows} rows: ${imp.endToEndSeconds.toFixed(1)} s end to end (${Math.round(rate)} rows/s); raw COPY ${rawCopied ? Math.round(rawCopied.rowsPerSecond) : "?"} rows/s`,
+      );
+    }
+
+    // 7. The soak: the read scenarios' requests in turn, for minutes, RSS sampled every 10 s.
+    let soakResult: BenchResult["soak"] = null;
+    if (o.soakMinutes && o.soakMinutes > 0) {
+      const mix = [
+        "/api/v1/customers?limit=50",
+        ...(nextCursor ? [`/api/v1/customers?limit=50&cursor=${encodeURIComponent(nextCursor)}`] : []),
+        "/api/v1/customers?limit=50&letter=H",
+        q("宏达"),
+        q("hzhd"),
+        `/api/v1/customers/${customerId}`,
+        `/api/v1/customers/${customerId}/timeline`,
+        `/api/v1/customers/${customerId}`,
+        "/api/v1/reports/dashboard",
+      ];
+      log(`soak: ${o.soakMinutes} min at c${o.soakConnections ?? 16}, ${mix.length} reads in turn`);
+      soakResult = await soak({
+        base,
+        paths: mix,
+        minutes: o.soakMinutes,
+        connections: o.soakConnections ?? 16,
+        sampleSeconds: 10,
+        sampler,
+        token: () => login(o.user),
+        log,
+      });
+      log(
+        `soak: RSS start ${soakResult.startMb.toFixed(0)} MB, end ${soakResult.endMb.toFixed(0)} MB, max ${soakResult.maxMb.toFixed(0)} MB per process (all ${soakResult.maxTotalMb.toFixed(0)} MB); ${soakResult.slopeMbPerMin.toFixed(2)} MB/min${soakResult.growing ? " GROWING" : ", flat"}`,
       );
     }
 
@@ -520,7 +561,18 @@ export async function runBench(
       generation,
       scenarios: results,
       import: importResult,
-      rss: { maxProcessMb: sampler.maxProcessMb, maxTotalMb: sampler.maxTotalMb },
+      soak: soakResult,
+      rss: {
+        maxProcessMb: sampler.maxProcessMb,
+        maxTotalMb: sampler.maxTotalMb,
+        // the read and write scenarios alone (the import and the soak have their own figures)
+        ...(results.length
+          ? {
+              scenariosMaxProcessMb: Math.max(...results.flatMap((r) => r.steps.map((st) => st.rssMb))),
+              scenariosMaxTotalMb: Math.max(...results.flatMap((r) => r.steps.map((st) => st.rssTotalMb))),
+            }
+          : {}),
+      },
       targets: [],
     };
     mkdirSync(o.outDir, { recursive: true });

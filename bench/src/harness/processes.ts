@@ -124,11 +124,14 @@ export class RssSampler {
     this.timer.unref();
   }
 
+  /** RSS now: the largest API process and all of them together, MB. */
+  snapshot(): { processMb: number; totalMb: number } {
+    const each = [this.pid, ...childrenOf(this.pid)].map(rssKb);
+    return { processMb: Math.max(...each) / 1024, totalMb: each.reduce((a, b) => a + b, 0) / 1024 };
+  }
+
   sample() {
-    const pids = [this.pid, ...childrenOf(this.pid)];
-    const each = pids.map(rssKb);
-    const proc = Math.max(...each) / 1024;
-    const total = each.reduce((a, b) => a + b, 0) / 1024;
+    const { processMb: proc, totalMb: total } = this.snapshot();
     this.maxProcessMb = Math.max(this.maxProcessMb, proc);
     this.maxTotalMb = Math.max(this.maxTotalMb, total);
     this.windowProcess = Math.max(this.windowProcess, proc);

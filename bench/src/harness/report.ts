@@ -1,4 +1,5 @@
 import type { Measured } from "./drive.js";
+import type { SoakResult } from "./soak.js";
 
 export interface StepResult {
   concurrency: number;
@@ -70,8 +71,18 @@ export interface BenchResult {
     rowsPerSecond: number;
     rawCopy: { rows: number; seconds: number; rowsPerSecond: number } | null;
     pctOfRawCopy: number | null;
+    /** highest RSS of one API process, and of all together, while the import ran (MB) */
+    rssMb?: number;
+    rssTotalMb?: number;
   } | null;
-  rss: { maxProcessMb: number; maxTotalMb: number };
+  /** absent in results written before the soak existed */
+  soak?: SoakResult | null;
+  rss: {
+    maxProcessMb: number;
+    maxTotalMb: number;
+    scenariosMaxProcessMb?: number;
+    scenariosMaxTotalMb?: number;
+  };
   targets: Target[];
 }
 
@@ -166,9 +177,29 @@ export function targetsOf(r: BenchResult): Target[] {
   out.push({
     target: "RSS < 300 MB under load (largest API process)",
     row: `API, ${r.options.workers} worker(s)`,
-    value: `${r.rss.maxProcessMb.toFixed(0)} MB (all processes ${r.rss.maxTotalMb.toFixed(0)} MB)`,
+    value:
+      `${r.rss.maxProcessMb.toFixed(0)} MB (all processes ${r.rss.maxTotalMb.toFixed(0)} MB)` +
+      [
+        r.rss.scenariosMaxProcessMb !== undefined
+          ? `scenarios ${r.rss.scenariosMaxProcessMb.toFixed(0)} MB`
+          : "",
+        r.import?.rssMb !== undefined ? `import ${r.import.rssMb.toFixed(0)} MB` : "",
+        r.soak ? `soak ${r.soak.maxMb.toFixed(0)} MB` : "",
+      ]
+        .filter(Boolean)
+        .map((part, i) => (i === 0 ? `; ${part}` : `, ${part}`))
+        .join(""),
     pass: r.rss.maxProcessMb < 300,
   });
+  if (r.soak) {
+    const k = r.soak;
+    out.push({
+      target: `RSS < 300 MB and flat over a ${k.minutes}-minute soak (largest API process)`,
+      row: `soak, c${k.connections}`,
+      value: `start ${k.startMb.toFixed(0)}, end ${k.endMb.toFixed(0)}, max ${k.maxMb.toFixed(0)} MB; ${k.slopeMbPerMin >= 0 ? "+" : ""}${k.slopeMbPerMin.toFixed(2)} MB/min (all processes max ${k.maxTotalMb.toFixed(0)} MB)`,
+      pass: k.maxMb < 300 && !k.growing,
+    });
+  }
   return out;
 }
 
@@ -214,9 +245,13 @@ export function markdown(r: BenchResult): string {
         (i.rawCopy
           ? `; raw COPY of the same ${int(i.rawCopy.rows)} rows into an empty copy of customers with all its indexes: ${i.rawCopy.seconds.toFixed(2)} s (${int(i.rawCopy.rowsPerSecond)} rows/s)`
           : "") +
-        (i.undoSeconds !== null ? `; undo ${i.undoSeconds.toFixed(1)} s.` : "."),
+        (i.undoSeconds !== null ? `; undo ${i.undoSeconds.toFixed(1)} s` : "") +
+        (i.rssMb !== undefined
+          ? `; API RSS during the import: ${i.rssMb.toFixed(0)} MB largest process (all ${i.rssTotalMb!.toFixed(0)} MB).`
+          : "."),
     );
   }
+  if (r.soak) lines.push("", ...soakSection(r.soak));
   lines.push("");
   lines.push("## Targets");
   lines.push("");
@@ -263,4 +298,22 @@ export function summary(r: BenchResult): string {
     );
   }
   return lines.join("\n");
+}
+
+/** The soak's figures and its RSS series, one row per sample. */
+function soakSection(k: SoakResult): string[] {
+  const lines = [
+    "## Soak",
+    "",
+    `${k.minutes} min at ${k.connections} connections, ${k.paths.length} reads in turn (${k.paths.map((p) => `\`${p.replace(/cursor=[^&]+/, "cursor=…")}\``).join(", ")}): ` +
+      `${int(k.requests)} requests, ${int(k.rps)} req/s, ${k.errors} errors, ${k.non2xx} non-2xx. ` +
+      `RSS of the largest API process: start ${k.startMb.toFixed(0)} MB, end ${k.endMb.toFixed(0)} MB, max ${k.maxMb.toFixed(0)} MB; ` +
+      `all API processes: start ${k.startTotalMb.toFixed(0)}, end ${k.endTotalMb.toFixed(0)}, max ${k.maxTotalMb.toFixed(0)} MB. ` +
+      `After the warm-up: ${k.slopeMbPerMin >= 0 ? "+" : ""}${k.slopeMbPerMin.toFixed(2)} MB/min (${k.growthMb >= 0 ? "+" : ""}${k.growthMb.toFixed(0)} MB) — ${k.growing ? "GROWING" : "flat"}; over the second half ${k.lastHalfSlopeMbPerMin >= 0 ? "+" : ""}${k.lastHalfSlopeMbPerMin.toFixed(2)} MB/min.`,
+    "",
+    `| s | largest process MB | all processes MB |`,
+    "|---:|---:|---:|",
+  ];
+  for (const s of k.samples) lines.push(`| ${s.t} | ${s.processMb.toFixed(0)} | ${s.totalMb.toFixed(0)} |`);
+  return lines;
 }
