@@ -650,3 +650,23 @@ describe("report aggregates", () => {
     });
   });
 });
+
+describe("a new sale adds itself to its customer's rows", () => {
+  it("an earlier sale recorded later becomes the first; concurrent sales of one customer all count", async () => {
+    const d = await createCustomer(sales1, { name: "汇总客户丁", province: "浙江省", city: "宁波市" });
+    await sell(sales1, d.id, "2026-04-10", "1");
+    await sell(sales1, d.id, "2026-04-20", "2");
+    const earlier = await sell(sales1, d.id, "2026-04-02", "1");
+    await Promise.all(Array.from({ length: 12 }, (_, i) => sell(sales1, d.id, `2026-04-${11 + i}`, "1")));
+    await expectExact();
+    const [first] = await exec<{ transaction_id: string }>(
+      sql`select transaction_id from report_first_sales where customer_id = ${d.id}`,
+    );
+    expect(first?.transaction_id).toBe(earlier.id);
+    const [all] = await exec<{ sales: number; amount: string; last_date: string }>(
+      sql`select sales, amount::text, last_date::text from report_customer_sales
+        where customer_id = ${d.id} and grain = 'a' and owner_id = '00000000-0000-0000-0000-000000000000'`,
+    );
+    expect(all).toEqual({ sales: 15, amount: "1600.00", last_date: "2026-04-22" });
+  });
+});
