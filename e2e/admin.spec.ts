@@ -61,7 +61,13 @@ test.describe("系统管理", () => {
     await userDrawer.getByLabel("用户名").fill(username);
     await userDrawer.getByLabel("姓名").fill(displayName);
     await choose(page, userDrawer.getByLabel("部门", { exact: true }), "供销部");
-    await choose(page, userDrawer.getByLabel("角色"), roleName);
+    // A click that lands while the dropdown is still opening can be lost: the chosen role must
+    // show as a tag before the form is saved (otherwise the user is saved without it).
+    const roleTag = userDrawer.locator(".ant-select-selection-item", { hasText: roleName });
+    await expect(async () => {
+      if ((await roleTag.count()) === 0) await choose(page, userDrawer.getByLabel("角色"), roleName);
+      await expect(roleTag).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
     await userDrawer.getByLabel("初始密码").fill(initialPassword);
     await userDrawer.getByRole("button", { name: "保存" }).click();
     // Saving hashes the initial password (argon2id): slow on a busy 2-core machine.

@@ -111,7 +111,14 @@ export async function runBench(
     if (!o.reuse) {
       const c = new pg.Client({ connectionString: admin.toString() });
       await c.connect();
-      await c.query(`create database "${dbName.replaceAll('"', "")}"`);
+      const quoted = `"${dbName.replaceAll('"', "")}"`;
+      await c.query(`create database ${quoted}`);
+      // The settings the published runs use, on the database so that every connection has them
+      // (SSD-backed storage: random reads cost little more than sequential ones; JIT compiling
+      // costs more than it saves on these short statements; sorts of report aggregates in memory).
+      await c.query(`alter database ${quoted} set jit = off`);
+      await c.query(`alter database ${quoted} set random_page_cost = 1.1`);
+      await c.query(`alter database ${quoted} set work_mem = '16MB'`);
       await c.end();
       created = true;
       log(`database ${dbName} created on ${server.host}`);
