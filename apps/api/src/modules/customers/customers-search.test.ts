@@ -272,9 +272,9 @@ describe("a name search through the postings", () => {
     expect((await search(sales1, "温岭水泵")).total).toBe(2);
   });
 
-  it("counts exactly up to 1,000 and estimates beyond, flagged", async () => {
+  it("counts exactly up to 10,000 and estimates beyond, flagged, on both paths", async () => {
     const owner = sales2Id;
-    const values = Array.from({ length: 1005 }, (_, i) => {
+    const values = Array.from({ length: 10_005 }, (_, i) => {
       const name = `衢州柑橘${i}号园`;
       return {
         name,
@@ -286,21 +286,31 @@ describe("a name search through the postings", () => {
         ...customerSearchColumns({ name }),
       };
     });
-    await db.db.insert(customers).values(values);
+    for (let i = 0; i < values.length; i += 2_000)
+      await db.db.insert(customers).values(values.slice(i, i + 2_000));
     await db.db.execute(sql`analyze customers`);
     const all = await search(gm, "柑橘");
     // Past the exact limit: "about N", here the postings' own count.
     expect(all.totalExact).toBe(false);
-    expect(all.total).toBe(1005);
+    expect(all.total).toBe(10_005);
     expect(all.items).toHaveLength(200);
     // Asked again, the page skips the count it knows to be past the limit: the same answer.
     const again = await search(gm, "柑橘");
-    expect(again).toMatchObject({ total: 1005, totalExact: false });
+    expect(again).toMatchObject({ total: 10_005, totalExact: false });
     expect(again.items.map((c) => c.id)).toEqual(all.items.map((c) => c.id));
-    // Narrowed below the limit by a filter, the count is exact again.
-    await db.db.update(customers).set({ class: "2" }).where(sql`${customers.name} like '衢州柑橘1_号园'`);
-    expect(await search(gm, "柑橘", "&class=2")).toMatchObject({ total: 10, totalExact: true });
-    // And by the trigram recheck of a longer query.
+    // The general path (ordered by name): never an exact total past the limit either.
+    const byName = await search(gm, "柑橘", "&sort=name");
+    expect(byName.totalExact).toBe(false);
+    expect(byName.total).toBeGreaterThan(10_000);
+    // Narrowed by a filter to 1,500 (more than the old limit of 1,000): exact on both paths.
+    await db.db
+      .update(customers)
+      .set({ class: "2" })
+      .where(sql`${customers.code} like '3类-9%' and substring(${customers.code} from 5)::int < 1500`);
+    await db.db.execute(sql`analyze customers`);
+    expect(await search(gm, "柑橘", "&class=2")).toMatchObject({ total: 1_500, totalExact: true });
+    expect(await search(gm, "柑橘", "&class=2&sort=name")).toMatchObject({ total: 1_500, totalExact: true });
+    // And by the recheck of a longer query.
     expect(await search(gm, "柑橘12号园")).toMatchObject({ total: 1, totalExact: true });
     expect((await search(sales1, "柑橘")).total).toBe(0);
   });

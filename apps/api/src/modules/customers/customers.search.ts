@@ -93,7 +93,7 @@ export async function postingTotal(db: DbOrTx, caller: Caller, token: string): P
 }
 
 /** Counted exactly up to this many; more is "about N" (the caller's estimate). */
-export const EXACT_UP_TO = 1_000;
+export const EXACT_UP_TO = 10_000;
 
 /**
  * Whether a search (everything but the cursor and the page size, in the caller's scope) was last

@@ -180,9 +180,15 @@ export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQ
     };
   }
   const estimate = query.cursor ? null : await estimateMatches(db, where);
-  const exact = estimate !== null && estimate <= EXACT_UP_TO;
-  const columns = exact
-    ? { ...listColumns, fullCount: sql<number>`count(*) over ()`.mapWith(Number) }
+  // Expected small: counted in the page's statement, and never past EXACT_UP_TO + 1 (the
+  // estimate can be far off; a count that reaches the bound falls back to "about N").
+  const counting = estimate !== null && estimate <= EXACT_UP_TO;
+  const columns = counting
+    ? {
+        ...listColumns,
+        fullCount: sql<number>`(select count(*) from (select 1 from ${customers} where ${where ?? sql`true`}
+          limit ${EXACT_UP_TO + 1}) n)`.mapWith(Number),
+      }
     : listColumns;
   const rows = await db
     .select(columns)
@@ -195,15 +201,12 @@ export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQ
     caller,
     pageOf(rows as (Row & { fullCount?: number })[], query.limit, keyOf),
   );
+  const counted = counting ? ((rows[0] as { fullCount?: number } | undefined)?.fullCount ?? 0) : null;
+  const exact = counted !== null && counted <= EXACT_UP_TO;
   return {
     items: page.items.map((r) => present(r)),
     nextCursor: page.nextCursor,
-    total:
-      estimate === null
-        ? null
-        : exact
-          ? ((rows[0] as { fullCount?: number } | undefined)?.fullCount ?? 0)
-          : estimate,
+    total: estimate === null ? null : exact ? counted : Math.max(estimate, EXACT_UP_TO + 1),
     totalExact: estimate === null ? null : exact,
   };
 }
