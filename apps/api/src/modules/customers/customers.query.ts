@@ -1,6 +1,6 @@
 import type { CustomerQuery } from "@crm/contracts";
 import { contacts, customers, type DbOrTx, hasHan, normaliseText, queryTokens, users } from "@crm/db";
-import { and, asc, desc, eq, gte, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, desc, eq, gte, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Caller } from "../../plugins/access.js";
 import { decodeCursor } from "../../shared/cursor.js";
 import { scopeWhere } from "../../shared/scope.js";
@@ -142,7 +142,13 @@ export function sorting(sort: CustomerQuery["sort"], cursor: string | undefined)
             : row.code;
     return [v, row.id];
   };
-  return { order, keyset, keyOf };
+  /** The same order over a subquery that selected the sort column and the id under their keys. */
+  const key = (["createdAt", "updatedAt", "pinyin", "code"] as const).find(
+    (k) => customers[k] === spec.column,
+  )!;
+  const orderIn = (sub: Record<typeof key | "id", SQL.Aliased | AnyColumn>) =>
+    spec.dir === "asc" ? [asc(sub[key]), asc(sub.id)] : [desc(sub[key]), desc(sub.id)];
+  return { order, orderIn, keyset, keyOf };
 }
 
 export const ownerName = sql<

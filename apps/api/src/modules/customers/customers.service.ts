@@ -150,7 +150,7 @@ async function withOwnerNames<T extends { ownerId: string | null }>(
 export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQuery) {
   const custom = await customFilterConditions(db, "customer", query);
   const where = and(listConditions(caller, query), custom);
-  const { order, keyset, keyOf } = sorting(query.sort, query.cursor);
+  const { order, orderIn, keyset, keyOf } = sorting(query.sort, query.cursor);
   const plan = await postingPlan(db, query);
   if (plan) {
     // A name search by date: the page walks the postings; the first page counts up to one past
@@ -180,28 +180,38 @@ export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQ
     };
   }
   const estimate = query.cursor ? null : await estimateMatches(db, where);
-  // Expected small: counted in the page's statement, and never past EXACT_UP_TO + 1 (the
-  // estimate can be far off; a count that reaches the bound falls back to "about N").
+  // Expected small: the matches are read once, at most EXACT_UP_TO + 1 of them, counted by a
+  // window and sorted for the page in the same statement. The estimate can be far off: when the
+  // bound is reached the count says "more" and the page is read again in order, as for a large
+  // result (so a misestimate costs one bounded read, never a read of every match).
   const counting = estimate !== null && estimate <= EXACT_UP_TO;
-  const columns = counting
-    ? {
-        ...listColumns,
-        fullCount: sql<number>`(select count(*) from (select 1 from ${customers} where ${where ?? sql`true`}
-          limit ${EXACT_UP_TO + 1}) n)`.mapWith(Number),
-      }
-    : listColumns;
-  const rows = await db
-    .select(columns)
+  let counted: number | null = null;
+  let rows: (Row & { fullCount?: number })[] | null = null;
+  if (counting) {
+    const bounded = db
+      .select(listColumns)
+      .from(customers)
+      .where(where)
+      .limit(EXACT_UP_TO + 1)
+      .as("s");
+    const fields = Object.fromEntries(
+      Object.keys(listColumns).map((k) => [k, bounded[k as keyof typeof listColumns]]),
+    ) as unknown as typeof listColumns;
+    const found = (await db
+      .select({ ...fields, fullCount: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(bounded)
+      .orderBy(...orderIn(fields))
+      .limit(query.limit + 1)) as unknown as (Row & { fullCount?: number })[];
+    counted = found[0]?.fullCount ?? 0;
+    if (counted <= EXACT_UP_TO) rows = found;
+  }
+  rows ??= (await db
+    .select(listColumns)
     .from(customers)
     .where(and(where, keyset))
     .orderBy(...order)
-    .limit(query.limit + 1);
-  const page = await withOwnerNames(
-    db,
-    caller,
-    pageOf(rows as (Row & { fullCount?: number })[], query.limit, keyOf),
-  );
-  const counted = counting ? ((rows[0] as { fullCount?: number } | undefined)?.fullCount ?? 0) : null;
+    .limit(query.limit + 1)) as (Row & { fullCount?: number })[];
+  const page = await withOwnerNames(db, caller, pageOf(rows, query.limit, keyOf));
   const exact = counted !== null && counted <= EXACT_UP_TO;
   return {
     items: page.items.map((r) => present(r)),
