@@ -302,6 +302,15 @@ describe("a name search through the postings", () => {
     const byName = await search(gm, "柑橘", "&sort=name");
     expect(byName.totalExact).toBe(false);
     expect(byName.total).toBeGreaterThan(10_000);
+    // And its page is the first by name whichever way the total was found (a wrong estimate
+    // reads the page again in order).
+    const firstByName = await db.db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(sql`${customers.name} like '衢州柑橘%' and ${customers.deletedAt} is null`)
+      .orderBy(customers.pinyin, customers.id)
+      .limit(200);
+    expect(byName.items.map((c) => c.id)).toEqual(firstByName.map((c) => c.id));
     // Narrowed by a filter to 1,500 (more than the old limit of 1,000): exact on both paths.
     await db.db
       .update(customers)
@@ -313,6 +322,24 @@ describe("a name search through the postings", () => {
     // And by the recheck of a longer query.
     expect(await search(gm, "柑橘12号园")).toMatchObject({ total: 1, totalExact: true });
     expect((await search(sales1, "柑橘")).total).toBe(0);
+    // Moved to a class the statistics have not seen (no analyze since), the planner expects a
+    // handful where 10,005 match: the bounded count reaches its bound, the total is "about N",
+    // and the page is read again in order, still the newest 200.
+    await db.db.update(customers).set({ class: "9" }).where(sql`${customers.code} like '3类-9%'`);
+    const list = (await gm({ url: "/api/v1/customers?limit=200&class=9" })).json() as {
+      items: { id: string }[];
+      total: number;
+      totalExact: boolean;
+    };
+    expect(list.totalExact).toBe(false);
+    expect(list.total).toBeGreaterThan(10_000);
+    const newest = await db.db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(sql`${customers.class} = '9' and ${customers.deletedAt} is null`)
+      .orderBy(sql`${customers.createdAt} desc, ${customers.id} desc`)
+      .limit(200);
+    expect(list.items.map((c) => c.id)).toEqual(newest.map((c) => c.id));
   });
 });
 
