@@ -89,8 +89,9 @@ export const reportSalesAttr = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.ownerId, t.month, t.productId, t.province, t.class] }),
-    index("report_sales_attr_province_idx").on(t.province, t.month),
-    index("report_sales_attr_class_idx").on(t.class, t.month),
+    // Also (migration 0030, INCLUDE is not expressible here): covering indexes on (province,
+    // owner_id, month) and (class, owner_id, month) with the measures, so a province or class
+    // filter in a department's scope is an index-only scan of that scope's rows.
   ],
 );
 export const reportSalesAttrOwner = pgTable(
