@@ -25,7 +25,8 @@ export const ConfigSchema = z
       .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
       .optional(),
     DATA_DIR: z.string().min(1).default("./data"),
-    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    // At least 2: an import commit holds one connection for its transaction while its job is claimed on another.
+    DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
     DEMO: bool.optional(),
     JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),

@@ -533,11 +533,12 @@ describe("imports: one file committed many times at once", () => {
     report("commits of one import", N, results);
     expect(statuses(results)).toEqual({ 202: 1, 409: N - 1 });
     let status = "";
+    let error: string | null = null;
     for (let i = 0; i < 600 && status !== "committed" && status !== "failed"; i++) {
-      status = (await json(mgr1, "GET", `/api/v1/customers/imports/${job.id}`)).status;
+      ({ status, error } = await json(mgr1, "GET", `/api/v1/customers/imports/${job.id}`));
       if (status !== "committed") await new Promise((r) => setTimeout(r, 50));
     }
-    expect(status).toBe("committed");
+    expect(status, `the commit failed: ${error}`).toBe("committed");
     const [made] = await db.db
       .select({ n: sql<number>`count(*)::int` })
       .from(customers)

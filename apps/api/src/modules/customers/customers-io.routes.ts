@@ -187,6 +187,7 @@ export const customerIoRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.id,
         contextOf(request),
         request.log,
+        app.dbHandle.kind === "pglite",
       );
       return reply.status(202).send(job as z.infer<typeof ImportJob>);
     },

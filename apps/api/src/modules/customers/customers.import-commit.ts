@@ -126,9 +126,22 @@ async function reserveCodes(tx: DbOrTx, cls: string, n: number): Promise<number>
   return row!.last - n + 1;
 }
 
+/** The commit was not this request's to run (another holds the import, or it is not validated). */
+class NotClaimed extends Error {}
+const notCommittable = () =>
+  new AppError(409, ErrorCode.conflict, { fields: [{ field: "status", code: "import_not_committable" }] });
+
 /**
  * Writes every planned row in ONE transaction (all or nothing), in the background: the request
  * returns at once and the client polls the import for progress.
+ *
+ * On PostgreSQL the commit's transaction takes the import's lock BEFORE the job says
+ * `committing`: a job seen committing with its lock free is then surely abandoned (its process
+ * died), never one whose commit has not begun yet (another request or process polling in that gap
+ * used to settle it as interrupted, failing a live commit). Of concurrent commits of one import,
+ * the one that gets the lock (tried, not waited for) and then claims the job runs; the others
+ * answer 409 at once. The embedded database has one connection and one process: there the job is
+ * claimed first and the transaction follows.
  */
 export async function startCommit(
   db: Db,
@@ -136,20 +149,55 @@ export async function startCommit(
   id: string,
   ctx: RequestContext,
   log: FastifyBaseLogger,
+  embedded = false,
 ) {
   const job = await getImport(db, caller, id);
-  const claimed = await db
-    .update(customerImports)
-    .set({ status: "committing" })
-    .where(and(eq(customerImports.id, id), eq(customerImports.status, "validated")))
-    .returning({ id: customerImports.id });
-  if (!claimed.length)
-    throw new AppError(409, ErrorCode.conflict, {
-      fields: [{ field: "status", code: "import_not_committable" }],
+  const claim = async () =>
+    (
+      await db
+        .update(customerImports)
+        .set({ status: "committing" })
+        .where(and(eq(customerImports.id, id), eq(customerImports.status, "validated")))
+        .returning({ id: customerImports.id })
+    ).length > 0;
+  let running: Promise<number>;
+  if (embedded) {
+    if (!(await claim())) throw notCommittable();
+    running = commit(db, caller, id, ctx, async () => true);
+  } else {
+    let locked!: (held: boolean) => void;
+    const lockResult = new Promise<boolean>((resolve) => {
+      locked = resolve;
     });
+    let claimed!: (ok: boolean) => void;
+    const claimResult = new Promise<boolean>((resolve) => {
+      claimed = resolve;
+    });
+    running = commit(db, caller, id, ctx, async (held) => {
+      locked(held);
+      return held && (await claimResult);
+    });
+    // A failure before the lock (no connection) answers this request.
+    const held = await Promise.race([lockResult, running.then(() => false)]);
+    if (!held) {
+      await running.catch(() => undefined);
+      throw notCommittable();
+    }
+    let ok = false;
+    try {
+      ok = await claim();
+    } finally {
+      claimed(ok);
+    }
+    if (!ok) {
+      await running.catch(() => undefined);
+      throw notCommittable();
+    }
+  }
   progress.set(id, 0);
-  void commit(db, caller, id, ctx)
+  void running
     .catch(async (err: unknown) => {
+      if (err instanceof NotClaimed) return;
       log.error({ err, importId: id }, "import commit failed; nothing was written");
       await db
         .update(customerImports)
@@ -163,20 +211,29 @@ export async function startCommit(
   return { ...job, status: "committing" };
 }
 
-async function commit(db: Db, caller: Caller, id: string, ctx: RequestContext): Promise<number> {
+/**
+ * The commit's transaction. `gate` is told whether the import's lock was had (tried, on
+ * PostgreSQL) and answers whether to go on: the job is claimed meanwhile (see startCommit).
+ */
+async function commit(
+  db: Db,
+  caller: Caller,
+  id: string,
+  ctx: RequestContext,
+  gate: (held: boolean) => Promise<boolean>,
+): Promise<number> {
   return db.transaction(async (tx) => {
     // The lock tells other processes this commit is alive; the status is read under it, as a
     // process that found the job abandoned may have just settled it.
-    await tx.execute(sql`select pg_advisory_xact_lock(${COMMIT_LOCK}, hashtext(${id}))`);
+    const { rows: lock } = await tx.execute<{ held: boolean }>(
+      sql`select pg_try_advisory_xact_lock(${COMMIT_LOCK}, hashtext(${id})) as held`,
+    );
+    if (!(await gate(Boolean(lock[0]?.held)))) throw new NotClaimed();
     const [claimed] = await tx
       .select({ status: customerImports.status })
       .from(customerImports)
       .where(eq(customerImports.id, id));
-    if (claimed?.status !== "committing") {
-      throw new AppError(409, ErrorCode.conflict, {
-        fields: [{ field: "status", code: "import_not_committable" }],
-      });
-    }
+    if (claimed?.status !== "committing") throw notCommittable();
     const rows = await tx
       .select({
         rowNo: customerImportRows.rowNo,
