@@ -331,11 +331,19 @@ test.describe("产品与库存、销售管理", () => {
     await prod.goto("/products/materials");
     await prod.getByPlaceholder("搜索单号或材料名称").fill(material);
     const row = prod.getByRole("row").filter({ hasText: material });
+    // The search is applied (only this request is listed) before anything is clicked: a click
+    // while the filtered list replaced the unfiltered one was lost once in CI.
+    await expect(prod.getByRole("row").filter({ hasText: /CL\d{4}-\d+/ })).toHaveCount(1);
     await expect(row.getByText("待处理")).toBeVisible();
-    await row.getByRole("button", { name: "接受" }).click();
-    await expect(row.getByText("已接受")).toBeVisible();
-    await row.getByRole("button", { name: "完成" }).click();
-    await expect(row.getByText("已完成")).toBeVisible();
+    // Each step: click while the row still shows the state before it, until it shows the next.
+    const step = async (button: string, before: string, after: string) =>
+      expect(async () => {
+        if (await row.getByText(before, { exact: true }).isVisible())
+          await row.getByRole("button", { name: button }).click();
+        await expect(row.getByText(after, { exact: true })).toBeVisible({ timeout: 3_000 });
+      }).toPass({ timeout: 20_000 });
+    await step("接受", "待处理", "已接受");
+    await step("完成", "已接受", "已完成");
     await shot(prod, "materials");
 
     // prod1 orders goods from a supplier (any product) and receives them.
