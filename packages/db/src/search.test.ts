@@ -14,14 +14,15 @@ const h = await freshTestDatabase();
 afterAll(() => h.drop());
 
 describe("name grams of the search postings", () => {
-  it("are the distinct 2- and 3-ideograph pieces but those of 有限公司", () => {
-    expect(searchGrams("华华公司").sort()).toEqual(["华华", "华华公", "华公", "华公司"].sort());
+  it("are the distinct 1-, 2- and 3-ideograph pieces but those of 有限公司", () => {
+    expect(searchGrams("华华公司").sort()).toEqual(["华", "华华", "华华公", "华公", "华公司"].sort());
     expect(searchGrams("有限公司")).toEqual([]);
     expect(searchGrams("")).toEqual([]);
     expect(searchGrams("ab")).toEqual([]);
     // Ideographs only: letters, digits and brackets are searched by pinyin, phone or code.
-    expect(searchGrams("宏达(3m)厂")).toEqual(["宏达"]);
-    expect(searchGrams("宏")).toEqual([]);
+    expect(searchGrams("宏达(3m)厂").sort()).toEqual(["宏", "达", "厂", "宏达"].sort());
+    expect(searchGrams("宏")).toEqual(["宏"]);
+    expect(searchGrams("公")).toEqual([]);
   });
 
   it("are computed the same by the database's customer_search_grams() (its triggers post them)", async () => {
@@ -35,6 +36,7 @@ describe("name grams of the search postings", () => {
       "𠀀𠀁字公司", // outside the basic plane: one character each, in JavaScript and in PostgreSQL
       "有限公司",
       "宏",
+      "公",
       "",
     ].map(normaliseText);
     for (const name of names) {
@@ -45,9 +47,10 @@ describe("name grams of the search postings", () => {
 });
 
 describe("a query's posting tokens", () => {
-  it("are the query itself for 2 or 3 ideographs (exact), its longest posted pieces otherwise (to recheck), never a stop gram", () => {
-    // One character: the date index, not the postings.
-    expect(postingTokens("华").tokens).toEqual([]);
+  it("are the query itself for 1 to 3 ideographs (exact), its longest posted pieces otherwise (to recheck), never a stop gram", () => {
+    expect(postingTokens("华")).toEqual({ tokens: ["华"], exact: true });
+    // A stop character matches nearly every name: the date index, not the postings.
+    expect(postingTokens("公").tokens).toEqual([]);
     expect(postingTokens("宏达")).toEqual({ tokens: ["宏达"], exact: true });
     expect(postingTokens("杭州宏")).toEqual({ tokens: ["杭州宏"], exact: true });
     expect(postingTokens("杭州宏达")).toEqual({ tokens: ["杭州宏", "州宏达"], exact: false });
@@ -57,7 +60,9 @@ describe("a query's posting tokens", () => {
     // Not a posted gram itself: its longest posted pieces, to recheck.
     expect(postingTokens("宏达1")).toEqual({ tokens: ["宏达"], exact: false });
     expect(postingTokens("3m中国")).toEqual({ tokens: ["中国"], exact: false });
+    // Never a single character to recheck: too many postings to walk for a rare match.
     expect(postingTokens("a宏b达c").tokens).toEqual([]);
+    expect(postingTokens("宏1").tokens).toEqual([]);
     expect(postingTokens("宏达x")).toEqual({ tokens: ["宏达"], exact: false });
     expect(postingTokens("𠀀𠀁")).toEqual({ tokens: [], exact: false });
     for (const stop of SEARCH_STOP_GRAMS) expect(searchGrams(`宏达${stop}`)).not.toContain(stop);

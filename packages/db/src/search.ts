@@ -160,26 +160,28 @@ function gramsOf(chars: string[], n: number): string[] {
 
 /**
  * The tokens a customer is posted under in `customer_search_postings` (the date-ordered search
- * index): every distinct 2- and 3-character piece of the normalised name made of ideographs only,
- * but the stop grams. Single characters are not posted: a one-character search matches so many
- * names that the date index finds a page at once, and they would add half again to every write.
- * The database computes the same set in `customer_search_grams()` (its triggers keep the
- * postings); a test holds the two together.
+ * index): every distinct 1-, 2- and 3-character piece of the normalised name made of ideographs
+ * only, but the stop grams. Single characters are posted since migration 0032: a one-character
+ * search (华, 8% of names) walked the date index and read a customer row per candidate, ten times
+ * its page for a common character and hundreds of times for a rare one or a small scope; its
+ * postings give the page at once. The database computes the same set in `customer_search_grams()`
+ * (its triggers keep the postings); a test holds the two together.
  */
 export function searchGrams(nameSearch: string): string[] {
   const chars = [...nameSearch];
-  return [2, 3].flatMap((n) => gramsOf(chars, n).filter(isPosted));
+  return [1, 2, 3].flatMap((n) => gramsOf(chars, n).filter(isPosted));
 }
 
 /**
- * How a normalised query is looked up in the postings. A posted gram (2 or 3 ideographs) is a
+ * How a normalised query is looked up in the postings. A posted gram (1 to 3 ideographs) is a
  * token itself: every name containing it is posted under it (exact). Otherwise its longest posted
- * pieces (trigrams, else bigrams) each find a superset to recheck. Empty when nothing posted can
- * find it (one character, stop grams only, no two ideographs side by side).
+ * pieces (trigrams, else bigrams) each find a superset to recheck; never single characters, whose
+ * postings are too many to walk for a rare match. Empty when nothing posted can find it (stop
+ * grams only, no two ideographs side by side).
  */
 export function postingTokens(q: string): { tokens: string[]; exact: boolean } {
   const chars = [...q];
-  if ((chars.length === 2 || chars.length === 3) && isPosted(q)) return { tokens: [q], exact: true };
+  if (chars.length >= 1 && chars.length <= 3 && isPosted(q)) return { tokens: [q], exact: true };
   for (const n of [3, 2]) {
     if (n >= chars.length) continue; // the query itself, not posted
     const tokens = gramsOf(chars, n).filter(isPosted);

@@ -204,6 +204,8 @@ describe("a name search through the postings", () => {
       [sales1, "嵊州", ""],
       [sales1, "嵊州领带", ""],
       [mgr1, "嵊", ""],
+      [sales1, "领", "&sort=createdAt"],
+      [gm, "织", "&class=2"],
       [mgr1, "嵊州领带", ""],
       [mgr1, "嵊州领带", "&class=2"],
       [mgr1, "领带", "&sort=createdAt"],

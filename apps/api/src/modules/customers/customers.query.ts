@@ -148,7 +148,7 @@ export function sorting(sort: CustomerQuery["sort"], cursor: string | undefined)
   )!;
   const orderIn = (sub: Record<typeof key | "id", SQL.Aliased | AnyColumn>) =>
     spec.dir === "asc" ? [asc(sub[key]), asc(sub.id)] : [desc(sub[key]), desc(sub.id)];
-  return { order, orderIn, keyset, keyOf };
+  return { order, orderIn, keyset, keyOf, column: spec.column };
 }
 
 export const ownerName = sql<

@@ -30,10 +30,9 @@ export interface PostingPlan {
 }
 
 /**
- * The plan for a list query, or null when postings do not help: no two ideographs side by side, a
- * customer code, another order than by creation date, the recycle bin, or only stop grams
- * (有限公司). A single character or a stop gram matches so many names that the date index (or the
- * token index, for a rare character) answers at once.
+ * The plan for a list query, or null when postings do not help: no ideograph, a customer code,
+ * another order than by creation date, the recycle bin, or only stop grams (有限公司): a stop gram
+ * matches nearly every name, so the date index answers it at once.
  */
 export async function postingPlan(db: DbOrTx, query: CustomerQuery): Promise<PostingPlan | null> {
   if (!query.q || query.deleted === "true") return null;
