@@ -142,8 +142,7 @@ export async function runBench(
       for (const r of rows) await c.query(`vacuum (analyze) ${r.t}`);
       await c.end();
       if (rows.length) log(`vacuumed ${rows.map((r) => r.t).join(", ")} in ${s(v)} s`);
-    }
-    if (!o.reuse) {
+    } else {
       const t = performance.now();
       const until = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
       const out = await runToEnd(

@@ -181,7 +181,7 @@ export function searchGrams(nameSearch: string): string[] {
  */
 export function postingTokens(q: string): { tokens: string[]; exact: boolean } {
   const chars = [...q];
-  if (chars.length >= 1 && chars.length <= 3 && isPosted(q)) return { tokens: [q], exact: true };
+  if (chars.length <= 3 && isPosted(q)) return { tokens: [q], exact: true };
   for (const n of [3, 2]) {
     if (n >= chars.length) continue; // the query itself, not posted
     const tokens = gramsOf(chars, n).filter(isPosted);

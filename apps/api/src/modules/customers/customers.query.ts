@@ -122,8 +122,10 @@ const SORTS: Record<CustomerQuery["sort"], SortSpec> = {
 /** ORDER BY and the keyset condition after the cursor, for a sort. */
 export function sorting(sort: CustomerQuery["sort"], cursor: string | undefined) {
   const spec = SORTS[sort];
-  const order =
-    spec.dir === "asc" ? [asc(spec.column), asc(customers.id)] : [desc(spec.column), desc(customers.id)];
+  /** The order by a sort key and an id: the table's own, or a subquery's. */
+  const orderIn = (sortKey: SQL.Aliased | AnyColumn, id: SQL.Aliased | AnyColumn) =>
+    spec.dir === "asc" ? [asc(sortKey), asc(id)] : [desc(sortKey), desc(id)];
+  const order = orderIn(spec.column, customers.id);
   const after = decodeCursor(cursor, 2);
   let keyset: SQL | undefined;
   if (after) {
@@ -142,12 +144,6 @@ export function sorting(sort: CustomerQuery["sort"], cursor: string | undefined)
             : row.code;
     return [v, row.id];
   };
-  /** The same order over a subquery that selected the sort column and the id under their keys. */
-  const key = (["createdAt", "updatedAt", "pinyin", "code"] as const).find(
-    (k) => customers[k] === spec.column,
-  )!;
-  const orderIn = (sub: Record<typeof key | "id", SQL.Aliased | AnyColumn>) =>
-    spec.dir === "asc" ? [asc(sub[key]), asc(sub.id)] : [desc(sub[key]), desc(sub.id)];
   return { order, orderIn, keyset, keyOf, column: spec.column };
 }
 

@@ -18,6 +18,7 @@ import { notFound } from "../../shared/errors.js";
 import { explainAccess } from "../../shared/scope.js";
 import { etag, ifMatch } from "../../shared/versioning.js";
 import { bulkUpdateCustomers } from "./customers.bulk.js";
+import { listCustomers } from "./customers.list.js";
 import { mergeCustomers, undoMerge } from "./customers.merge.js";
 import * as service from "./customers.service.js";
 
@@ -45,7 +46,7 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
       // parse its pages with CustomerPage.
       serializerCompiler: () => (data) => JSON.stringify(data),
     },
-    async (request) => service.listCustomers(app.db, callerOf(request), request.query),
+    async (request) => listCustomers(app.db, callerOf(request), request.query),
   );
 
   app.get(

@@ -1,0 +1,140 @@
+// The customer list: one page in the caller's scope with its filters and sort, and its total.
+import type { CustomerQuery } from "@crm/contracts";
+import { customers, type DbOrTx } from "@crm/db";
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type { Caller } from "../../plugins/access.js";
+import { pageOf } from "../../shared/cursor.js";
+import { userNames } from "../../shared/user-names.js";
+import { customFilterConditions } from "../custom-fields/custom-fields.service.js";
+import { listColumns } from "./customers.fields.js";
+import { fieldConditions, listConditions, sorting } from "./customers.query.js";
+import { EXACT_UP_TO, postingPage, postingPlan, postingTotal } from "./customers.search.js";
+import { present, type Row } from "./customers.service.js";
+
+const dialect = new PgDialect();
+/**
+ * The planner's row estimate of a filter, kept 30 s per process: it only decides how a total is
+ * found (and is shown, as "about N", above EXACT_UP_TO, where a little age changes nothing).
+ */
+const ESTIMATE_TTL_MS = 30_000;
+const estimates = new Map<string, { rows: number; until: number }>();
+
+async function estimateMatches(db: DbOrTx, where: SQL | undefined): Promise<number> {
+  const condition = where ?? sql`true`;
+  const { sql: text, params } = dialect.sqlToQuery(condition);
+  const key = `${text}|${JSON.stringify(params)}`;
+  const cached = estimates.get(key);
+  if (cached && cached.until > Date.now()) return cached.rows;
+  const plan = await db.execute<{ "QUERY PLAN": unknown }>(
+    sql`explain (format json) select 1 from ${customers} where ${condition}`,
+  );
+  const raw = plan.rows[0]?.["QUERY PLAN"];
+  const parsed = (typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: { "Plan Rows": number } }[];
+  const rows = Math.round(parsed[0]?.Plan["Plan Rows"] ?? 0);
+  if (estimates.size >= 1_000) estimates.clear();
+  estimates.set(key, { rows, until: Date.now() + ESTIMATE_TTL_MS });
+  return rows;
+}
+
+/** A page's rows get their owners' names (from the per-process cache of names), in place. */
+async function withOwnerNames<T extends { ownerId: string | null }>(
+  db: DbOrTx,
+  caller: Caller,
+  page: { items: T[]; nextCursor: string | null },
+) {
+  const names = await userNames(
+    db,
+    caller.accessVersion,
+    page.items.map((r) => r.ownerId),
+  );
+  for (const r of page.items) {
+    (r as T & { ownerName: string | null }).ownerName = r.ownerId ? (names.get(r.ownerId) ?? null) : null;
+  }
+  return page;
+}
+
+/**
+ * One page of the list. The first page carries a total: when the planner expects a small result
+ * it is counted exactly in the same query as the page (a window count: the matches are read
+ * once); otherwise it is the planner's estimate, flagged (totalExact false: "about N"), and the
+ * page query can stop after its rows. Cursor pages answer null.
+ */
+export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQuery) {
+  const custom = await customFilterConditions(db, "customer", query);
+  const where = and(listConditions(caller, query), custom);
+  const { order, orderIn, keyset, keyOf, column } = sorting(query.sort, query.cursor);
+  const plan = await postingPlan(db, query);
+  if (plan) {
+    // A name search by date: the page walks the postings; the first page counts up to one past
+    // EXACT_UP_TO in the same statement, and only a larger result asks for the estimate.
+    const rows = (await postingPage(db, caller, query, plan, custom)) as (Row & {
+      fullCount?: number;
+    })[];
+    const page = await withOwnerNames(db, caller, pageOf(rows, query.limit, keyOf));
+    const counted = query.cursor ? null : (rows[0]?.fullCount ?? 0);
+    const exact = counted !== null && counted <= EXACT_UP_TO;
+    return {
+      items: page.items.map((r) => present(r)),
+      nextCursor: page.nextCursor,
+      total:
+        counted === null
+          ? null
+          : exact
+            ? counted
+            : Math.max(
+                EXACT_UP_TO + 1,
+                // Other filters narrow the postings' count: the planner's estimate weighs them.
+                fieldConditions(query) || custom
+                  ? await estimateMatches(db, where)
+                  : await postingTotal(db, caller, plan.token),
+              ),
+      totalExact: counted === null ? null : exact,
+    };
+  }
+  const estimate = query.cursor ? null : await estimateMatches(db, where);
+  // Expected small: the matches' ids and sort keys are read once (from an index alone where one
+  // holds the filter and the order, as the owner+letter one does), at most EXACT_UP_TO + 1 of
+  // them, counted by a window and sorted for the page, whose rows alone are then read whole. The
+  // estimate can be far off: when the bound is reached the count says "more" and the page is read
+  // again in order, as for a large result (so a misestimate costs one bounded read, never a read
+  // of every match).
+  const counting = estimate !== null && estimate <= EXACT_UP_TO;
+  let counted: number | null = null;
+  let rows: (Row & { fullCount?: number })[] | null = null;
+  if (counting) {
+    const bounded = db
+      .select({ id: customers.id, sortKey: column })
+      .from(customers)
+      .where(where)
+      .limit(EXACT_UP_TO + 1)
+      .as("s");
+    const top = db
+      .select({ id: bounded.id, fullCount: sql<number>`count(*) over ()`.as("full_count") })
+      .from(bounded)
+      .orderBy(...orderIn(bounded.sortKey, bounded.id))
+      .limit(query.limit + 1)
+      .as("p");
+    const found = (await db
+      .select({ ...listColumns, fullCount: top.fullCount })
+      .from(customers)
+      .innerJoin(top, eq(customers.id, top.id))
+      .orderBy(...order)) as unknown as (Row & { fullCount?: number })[];
+    counted = Number(found[0]?.fullCount ?? 0);
+    if (counted <= EXACT_UP_TO) rows = found;
+  }
+  rows ??= (await db
+    .select(listColumns)
+    .from(customers)
+    .where(and(where, keyset))
+    .orderBy(...order)
+    .limit(query.limit + 1)) as (Row & { fullCount?: number })[];
+  const page = await withOwnerNames(db, caller, pageOf(rows, query.limit, keyOf));
+  const exact = counted !== null && counted <= EXACT_UP_TO;
+  return {
+    items: page.items.map((r) => present(r)),
+    nextCursor: page.nextCursor,
+    total: estimate === null ? null : exact ? counted : Math.max(estimate, EXACT_UP_TO + 1),
+    totalExact: estimate === null ? null : exact,
+  };
+}
