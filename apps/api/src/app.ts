@@ -13,6 +13,7 @@ import { authRoutes } from "./modules/auth/auth.routes.js";
 import { contactRoutes } from "./modules/contacts/contacts.routes.js";
 import { customFieldRoutes } from "./modules/custom-fields/custom-fields.routes.js";
 import { customerRoutes } from "./modules/customers/customers.routes.js";
+import { startSearchCountCompactor } from "./modules/customers/customers.search.js";
 import { customerIoRoutes } from "./modules/customers/customers-io.routes.js";
 import { departmentRoutes } from "./modules/departments/departments.routes.js";
 import { dictionaryRoutes } from "./modules/dictionaries/dictionaries.routes.js";
@@ -149,6 +150,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const stop = startSweeper(app.db, app.log, options.settings.notifySweepMs);
     app.addHook("onClose", async () => stop());
   }
+  // The search counts' deltas folded in every 10 s (totals are exact either way: this keeps the
+  // deltas, which every search total sums, few).
+  const stopCompactor = startSearchCountCompactor(app.db, app.log, 10_000);
+  app.addHook("onClose", async () => stopCompactor());
   if (options.settings.webhookPollMs > 0) {
     const stop = startDispatcher(app.db, app.log, options.settings.webhookPollMs);
     app.addHook("onClose", async () => stop());

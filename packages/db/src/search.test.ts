@@ -96,6 +96,14 @@ describe("customer_search_postings_rebuild()", () => {
     const { rows } = await h.db.execute<{ n: number }>(sql`select customer_search_postings_rebuild() as n`);
     expect(Number(rows[0]!.n)).toBe(byTriggers.length);
     expect(await all()).toEqual(byTriggers);
+    // The 1- and 2-character tokens' counts, computed afresh (no deltas left behind).
+    const counts = await h.db.execute<{ posted: string; counted: string; deltas: string }>(sql`
+      select (select count(*) from customer_search_postings where char_length(token) <= 2) as posted,
+        (select sum(n) from customer_search_counts) as counted,
+        (select count(*) from customer_search_count_deltas) as deltas`);
+    expect(Number(counts.rows[0]!.counted)).toBe(Number(counts.rows[0]!.posted));
+    expect(Number(counts.rows[0]!.posted)).toBeGreaterThan(10);
+    expect(Number(counts.rows[0]!.deltas)).toBe(0);
     const indexes = await h.db.execute<{ indexname: string }>(
       sql`select indexname from pg_indexes where tablename = 'customer_search_postings' order by 1`,
     );

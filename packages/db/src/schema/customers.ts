@@ -8,6 +8,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -148,6 +149,37 @@ export const customerSearchPostings = pgTable(
     // a new owner or a delete removes. Small: btree deduplication keeps one key per customer.
     index("customer_search_postings_customer_idx").on(t.customerId),
   ],
+);
+
+/**
+ * How many live customers each owner has under a 1- or 2-ideograph token: the exact total of a
+ * name search without other filters, summed over the caller's owners instead of counting up to
+ * 10,000 postings (宏达 for a manager of 94 salespeople: 5,694 postings, 94 index descents, 1 ms
+ * of every search). Kept by triggers on customer_search_postings, which append signed rows to
+ * customer_search_count_deltas (no row is ever updated in a user's transaction: no waits, no
+ * deadlocks); customer_search_counts_compact() folds them in here. A total is this plus the
+ * deltas, read in one snapshot, so it is exact whether or not the fold has run. The owner is the
+ * zero uuid for customers without one.
+ */
+export const customerSearchCounts = pgTable(
+  "customer_search_counts",
+  {
+    token: text().notNull(),
+    ownerId: uuid().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.token, t.ownerId] })],
+);
+
+/** Signed changes to customer_search_counts not yet folded in (see there). */
+export const customerSearchCountDeltas = pgTable(
+  "customer_search_count_deltas",
+  {
+    token: text().notNull(),
+    ownerId: uuid().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [index("customer_search_count_deltas_idx").on(t.token, t.ownerId, t.n)],
 );
 
 /** 联系人: many per customer, at most one primary. Reached through the customer's scope. */

@@ -365,3 +365,98 @@ describe("owners' names on list pages", () => {
     expect((await sales2({ url: `/api/v1/customers/${c.id}` })).json().ownerName).toBe("刘洋洋");
   });
 });
+
+describe("the counts a 1- or 2-character search's total comes from", () => {
+  /** Per token and owner: what the postings say, and what the counts plus their deltas say. */
+  async function countsAndPostings() {
+    const posted = await db.db.execute<{ token: string; owner: string; n: string }>(sql`
+      select token, coalesce(owner_id, '00000000-0000-0000-0000-000000000000')::text as owner, count(*) as n
+      from customer_search_postings where char_length(token) <= 2 group by 1, 2 order by 1, 2`);
+    const counted = await db.db.execute<{ token: string; owner: string; n: string }>(sql`
+      select token, owner_id::text as owner, sum(n) as n from (
+        select token, owner_id, n from customer_search_counts
+        union all select token, owner_id, n from customer_search_count_deltas
+      ) c group by 1, 2 having sum(n) <> 0 order by 1, 2`);
+    const rows = (r: { rows: { token: string; owner: string; n: string }[] }) =>
+      r.rows.map((x) => `${x.token} ${x.owner} ${Number(x.n)}`);
+    return { posted: rows(posted), counted: rows(counted) };
+  }
+  const deltas = async () =>
+    Number(
+      (await db.db.execute<{ n: string }>(sql`select count(*) as n from customer_search_count_deltas`))
+        .rows[0]!.n,
+    );
+
+  it("match the postings after every kind of write, before and after their deltas are folded in", async () => {
+    // Everything the tests above did (creates, renames, new owners, deletes, merges, imports).
+    let now = await countsAndPostings();
+    expect(now.posted.length).toBeGreaterThan(50);
+    expect(now.counted).toEqual(now.posted);
+    expect(await deltas()).toBeGreaterThan(0);
+    const { compactSearchCounts } = await import("./customers.search.js");
+    expect(await compactSearchCounts(db.db)).toBeGreaterThan(0);
+    expect(await deltas()).toBe(0);
+    now = await countsAndPostings();
+    expect(now.counted).toEqual(now.posted);
+  });
+
+  it("give exact totals in every scope, current after a rename, a new owner or a delete, folded or not", async () => {
+    const made = [];
+    for (const [owner, as] of [
+      [sales1Id, sales1],
+      [sales1Id, sales1],
+      [sales1Id, sales1],
+      [sales2Id, sales2],
+      [sales2Id, sales2],
+    ] as const) {
+      made.push(await createCustomer(as, { name: `瓯江${made.length}号阀门`, ownerId: owner }));
+    }
+    const totals = async () =>
+      Promise.all(
+        [sales1, sales2, mgr1, gm].map(async (as) => {
+          const page = await search(as, "瓯江");
+          expect(page.totalExact).toBe(true);
+          expect(page.items).toHaveLength(page.total);
+          return page.total;
+        }),
+      );
+    expect(await totals()).toEqual([3, 2, 5, 5]);
+    // "江" alone is counted too.
+    expect((await search(sales2, "江")).total).toBe((await ids(sales2, "江")).length);
+    const writes = [
+      await sales1({
+        method: "PATCH",
+        url: `/api/v1/customers/${made[0]!.id}`,
+        payload: { name: "温州阀门" },
+      }),
+      await mgr1({
+        method: "PATCH",
+        url: `/api/v1/customers/${made[1]!.id}`,
+        payload: { ownerId: sales2Id },
+      }),
+      await mgr1({ method: "DELETE", url: `/api/v1/customers/${made[3]!.id}` }),
+    ];
+    expect(writes.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    expect(await totals()).toEqual([1, 2, 3, 3]);
+    const { compactSearchCounts } = await import("./customers.search.js");
+    await compactSearchCounts(db.db);
+    expect(await totals()).toEqual([1, 2, 3, 3]);
+    expect((await mgr1({ method: "POST", url: `/api/v1/customers/${made[3]!.id}/restore` })).statusCode).toBe(
+      200,
+    );
+    expect(await totals()).toEqual([1, 3, 4, 4]);
+  });
+
+  it("stay right under concurrent creates while the deltas are being folded (no waits, no deadlocks)", async () => {
+    const { compactSearchCounts } = await import("./customers.search.js");
+    const writes = Array.from({ length: 24 }, (_, i) =>
+      createCustomer(i % 2 ? sales1 : sales2, { name: `乐清${i}号电器开关` }),
+    );
+    const folds = Array.from({ length: 6 }, () => compactSearchCounts(db.db));
+    await Promise.all([...writes, ...folds]);
+    const now = await countsAndPostings();
+    expect(now.counted).toEqual(now.posted);
+    expect((await search(mgr1, "乐清")).total).toBe(24);
+    expect((await search(sales1, "电器")).total).toBe((await ids(sales1, "电器")).length);
+  });
+});

@@ -1,5 +1,7 @@
 import type { CustomerQuery } from "@crm/contracts";
 import {
+  customerSearchCountDeltas as countDeltas,
+  customerSearchCounts as counts,
   customers,
   type DbOrTx,
   hasHan,
@@ -9,6 +11,7 @@ import {
 } from "@crm/db";
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { FastifyBaseLogger } from "fastify";
 import type { Caller } from "../../plugins/access.js";
 import { decodeCursor } from "../../shared/cursor.js";
 import { scopeWhere } from "../../shared/scope.js";
@@ -72,12 +75,17 @@ async function rarest(db: DbOrTx, tokens: string[]): Promise<string> {
 /**
  * The customers in the caller's scope posted under a token: a search's size past EXACT_UP_TO
  * ("about N": exact for a 2- or 3-ideograph name search without other filters, an upper bound when
- * the name is rechecked). Counted from the index alone and kept 30 s per process, as estimates are.
+ * the name is rechecked). A 1- or 2-ideograph token's from its counts (exact and current); a
+ * longer one's counted from the index alone and kept 30 s per process, as estimates are.
  */
 const TOTAL_TTL_MS = 30_000;
 const postingTotals = new Map<string, { n: number; until: number }>();
 
 export async function postingTotal(db: DbOrTx, caller: Caller, token: string): Promise<number> {
+  if (isCounted(token)) {
+    const { rows } = await db.execute<{ n: string }>(sql`select ${countedTotal(caller, token)} as n`);
+    return Number(rows[0]?.n ?? 0);
+  }
   const scope = caller.scope.all ? "all" : caller.scope.ownerIds.join(",");
   const key = `${token}|${scope}`;
   const cached = postingTotals.get(key);
@@ -89,6 +97,41 @@ export async function postingTotal(db: DbOrTx, caller: Caller, token: string): P
   if (postingTotals.size >= 1_000) postingTotals.clear();
   postingTotals.set(key, { n: row?.n ?? 0, until: Date.now() + TOTAL_TTL_MS });
   return row?.n ?? 0;
+}
+
+/** Whether customer_search_counts keeps a token's totals (migration 0035): 1 or 2 ideographs. */
+const isCounted = (token: string) => [...token].length <= 2;
+
+/**
+ * The live customers in the caller's scope posted under a counted token, exactly: the owners'
+ * counts plus the deltas not yet folded in, summed in one snapshot (a few rows per owner instead
+ * of one index entry per customer).
+ */
+function countedTotal(caller: Caller, token: string) {
+  return sql`(select coalesce(sum(d.n), 0) from (
+      select ${counts.n} from ${counts}
+      where ${and(eq(counts.token, token), scopeWhere(caller.scope, counts.ownerId))}
+      union all
+      select ${countDeltas.n} from ${countDeltas}
+      where ${and(eq(countDeltas.token, token), scopeWhere(caller.scope, countDeltas.ownerId))}
+    ) d)`.mapWith(Number);
+}
+
+/** Folds the counts' deltas in (one process at a time: the others return at once). */
+export async function compactSearchCounts(db: DbOrTx): Promise<number> {
+  const { rows } = await db.execute<{ n: string | number }>(
+    sql`select customer_search_counts_compact() as n`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Compacts the search counts every `everyMs` until the app closes. */
+export function startSearchCountCompactor(db: DbOrTx, log: FastifyBaseLogger, everyMs: number) {
+  const timer = setInterval(() => {
+    compactSearchCounts(db).catch((err: unknown) => log.error({ err }, "search count compaction"));
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Counted exactly up to this many; more is "about N" (the caller's estimate). */
@@ -171,7 +214,11 @@ export async function postingPage(
   const pageNamed = named(true)
     .orderBy(...orderOf(postings.createdAt, postings.customerId))
     .limit(limit);
-  const countNamed = sql`(select count(*) from (${named(false).limit(EXACT_UP_TO + 1)}) n)`;
+  // Without other filters or a recheck, a counted token's total is read from its counts.
+  const countNamed =
+    !onCustomer && isCounted(plan.token)
+      ? countedTotal(caller, plan.token)
+      : sql`(select count(*) from (${named(false).limit(EXACT_UP_TO + 1)}) n)`;
 
   const columns = (fullCount: SQL | null) =>
     fullCount ? { ...listColumns, fullCount: fullCount.mapWith(Number) } : listColumns;
