@@ -103,6 +103,14 @@ export async function postingTotal(db: DbOrTx, caller: Caller, token: string): P
 const isCounted = (token: string) => [...token].length <= 2;
 
 /**
+ * Whether a search's total comes from the counts: its token is counted and nothing narrows it
+ * (no recheck, no other filter). Such a total is exact at any size and cheap, so it is read on
+ * every first page (a search past EXACT_UP_TO is not remembered to skip it).
+ */
+export const totalFromCounts = (plan: PostingPlan, filtered: boolean) =>
+  !filtered && !plan.recheck && isCounted(plan.token);
+
+/**
  * The live customers in the caller's scope posted under a counted token, exactly: the owners'
  * counts plus the deltas not yet folded in, summed in one snapshot (a few rows per owner instead
  * of one index entry per customer).
@@ -214,17 +222,16 @@ export async function postingPage(
   const pageNamed = named(true)
     .orderBy(...orderOf(postings.createdAt, postings.customerId))
     .limit(limit);
-  // Without other filters or a recheck, a counted token's total is read from its counts.
-  const countNamed =
-    !onCustomer && isCounted(plan.token)
-      ? countedTotal(caller, plan.token)
-      : sql`(select count(*) from (${named(false).limit(EXACT_UP_TO + 1)}) n)`;
+  const fromCounts = totalFromCounts(plan, Boolean(filters));
+  const countNamed = fromCounts
+    ? countedTotal(caller, plan.token)
+    : sql`(select count(*) from (${named(false).limit(EXACT_UP_TO + 1)}) n)`;
 
   const columns = (fullCount: SQL | null) =>
     fullCount ? { ...listColumns, fullCount: fullCount.mapWith(Number) } : listColumns;
   if (!inContacts) {
     const key = searchKey(caller, query);
-    const knownLarge = !after && (largeSearches.get(key) ?? 0) > Date.now();
+    const knownLarge = !after && !fromCounts && (largeSearches.get(key) ?? 0) > Date.now();
     const rows = (await db
       .select(columns(after || knownLarge ? null : countNamed))
       .from(customers)
