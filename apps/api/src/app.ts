@@ -13,7 +13,7 @@ import { authRoutes } from "./modules/auth/auth.routes.js";
 import { contactRoutes } from "./modules/contacts/contacts.routes.js";
 import { customFieldRoutes } from "./modules/custom-fields/custom-fields.routes.js";
 import { customerRoutes } from "./modules/customers/customers.routes.js";
-import { startSearchCountCompactor } from "./modules/customers/customers.search.js";
+import { compactSearchCounts } from "./modules/customers/customers.search.js";
 import { customerIoRoutes } from "./modules/customers/customers-io.routes.js";
 import { departmentRoutes } from "./modules/departments/departments.routes.js";
 import { dictionaryRoutes } from "./modules/dictionaries/dictionaries.routes.js";
@@ -43,6 +43,7 @@ import { securityHeadersPlugin } from "./plugins/security-headers.js";
 import { spaPlugin } from "./plugins/spa.js";
 import { textInputPlugin } from "./plugins/text-input.js";
 import type { Settings } from "./settings.js";
+import { every } from "./shared/every.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -152,7 +153,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   // The search counts' deltas folded in every 10 s (totals are exact either way: this keeps the
   // deltas, which every search total sums, few).
-  const stopCompactor = startSearchCountCompactor(app.db, app.log, 10_000);
+  const stopCompactor = every(10_000, app.log, "search count compaction", () => compactSearchCounts(app.db));
   app.addHook("onClose", async () => stopCompactor());
   if (options.settings.webhookPollMs > 0) {
     const stop = startDispatcher(app.db, app.log, options.settings.webhookPollMs);

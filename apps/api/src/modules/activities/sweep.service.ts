@@ -11,6 +11,7 @@ import {
 import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import { shanghaiDate, shanghaiDayStart } from "../../shared/days.js";
+import { every } from "../../shared/every.js";
 import { setting } from "../settings/settings.service.js";
 
 /**
@@ -73,9 +74,5 @@ export async function sweepNotifications(db: DbOrTx, now = new Date()): Promise<
 
 /** Sweeps every `everyMs` until the app closes. */
 export function startSweeper(db: Db, log: FastifyBaseLogger, everyMs: number) {
-  const timer = setInterval(() => {
-    sweepNotifications(db).catch((err: unknown) => log.error({ err }, "notification sweep"));
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return every(everyMs, log, "notification sweep", () => sweepNotifications(db));
 }

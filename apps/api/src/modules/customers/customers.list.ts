@@ -9,7 +9,7 @@ import { userNames } from "../../shared/user-names.js";
 import { customFilterConditions } from "../custom-fields/custom-fields.service.js";
 import { listColumns } from "./customers.fields.js";
 import { fieldConditions, listConditions, sorting } from "./customers.query.js";
-import { EXACT_UP_TO, postingPage, postingPlan, postingTotal, totalFromCounts } from "./customers.search.js";
+import { EXACT_UP_TO, postingPage, postingPlan, postingTotal } from "./customers.search.js";
 import { present, type Row } from "./customers.service.js";
 
 const dialect = new PgDialect();
@@ -69,25 +69,25 @@ export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQ
     // A name search by date: the page walks the postings; the first page counts up to one past
     // EXACT_UP_TO in the same statement (or sums its token's counts, exact at any size), and only
     // a larger result counted otherwise asks for the estimate.
-    const rows = (await postingPage(db, caller, query, plan, custom)) as (Row & {
-      fullCount?: number;
-    })[];
+    const found = await postingPage(db, caller, query, plan, custom);
+    const rows = found.rows as (Row & { fullCount?: number })[];
     const page = await withOwnerNames(db, caller, pageOf(rows, query.limit, keyOf));
     const counted = query.cursor ? null : (rows[0]?.fullCount ?? 0);
     const exact = counted !== null && counted <= EXACT_UP_TO;
-    const filtered = Boolean(fieldConditions(query) || custom);
     return {
       items: page.items.map((r) => present(r)),
       nextCursor: page.nextCursor,
       total:
         counted === null
           ? null
-          : exact || totalFromCounts(plan, filtered)
+          : exact || found.fromCounts
             ? counted
             : Math.max(
                 EXACT_UP_TO + 1,
                 // Other filters narrow the postings' count: the planner's estimate weighs them.
-                filtered ? await estimateMatches(db, where) : await postingTotal(db, caller, plan.token),
+                fieldConditions(query) || custom
+                  ? await estimateMatches(db, where)
+                  : await postingTotal(db, caller, plan.token),
               ),
       totalExact: counted === null ? null : exact,
     };

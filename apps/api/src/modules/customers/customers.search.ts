@@ -11,7 +11,6 @@ import {
 } from "@crm/db";
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import type { FastifyBaseLogger } from "fastify";
 import type { Caller } from "../../plugins/access.js";
 import { decodeCursor } from "../../shared/cursor.js";
 import { scopeWhere } from "../../shared/scope.js";
@@ -103,14 +102,6 @@ export async function postingTotal(db: DbOrTx, caller: Caller, token: string): P
 const isCounted = (token: string) => [...token].length <= 2;
 
 /**
- * Whether a search's total comes from the counts: its token is counted and nothing narrows it
- * (no recheck, no other filter). Such a total is exact at any size and cheap, so it is read on
- * every first page (a search past EXACT_UP_TO is not remembered to skip it).
- */
-export const totalFromCounts = (plan: PostingPlan, filtered: boolean) =>
-  !filtered && !plan.recheck && isCounted(plan.token);
-
-/**
  * The live customers in the caller's scope posted under a counted token, exactly: the owners'
  * counts plus the deltas not yet folded in, summed in one snapshot (a few rows per owner instead
  * of one index entry per customer).
@@ -131,15 +122,6 @@ export async function compactSearchCounts(db: DbOrTx): Promise<number> {
     sql`select customer_search_counts_compact() as n`,
   );
   return Number(rows[0]?.n ?? 0);
-}
-
-/** Compacts the search counts every `everyMs` until the app closes. */
-export function startSearchCountCompactor(db: DbOrTx, log: FastifyBaseLogger, everyMs: number) {
-  const timer = setInterval(() => {
-    compactSearchCounts(db).catch((err: unknown) => log.error({ err }, "search count compaction"));
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }
 
 /** Counted exactly up to this many; more is "about N" (the caller's estimate). */
@@ -222,7 +204,10 @@ export async function postingPage(
   const pageNamed = named(true)
     .orderBy(...orderOf(postings.createdAt, postings.customerId))
     .limit(limit);
-  const fromCounts = totalFromCounts(plan, Boolean(filters));
+  // Nothing narrows a counted token (no recheck, no other filter): its total is its counts', exact
+  // at any size and cheap, so it is read on every first page (never remembered as "past
+  // EXACT_UP_TO" to be skipped).
+  const fromCounts = !onCustomer && isCounted(plan.token);
   const countNamed = fromCounts
     ? countedTotal(caller, plan.token)
     : sql`(select count(*) from (${named(false).limit(EXACT_UP_TO + 1)}) n)`;
@@ -243,7 +228,7 @@ export async function postingPage(
       if (largeSearches.size >= 1_000) largeSearches.clear();
       largeSearches.set(key, Date.now() + LARGE_TTL_MS);
     }
-    return rows;
+    return { rows, fromCounts };
   }
   const byContact = db.$with("by_contact").as(
     db
@@ -266,11 +251,12 @@ export async function postingPage(
     after ? sql`where ${keysetOf(byContact.createdAt, byContact.id)}` : sql``
   } order by ${sql.join(orderOf(byContact.createdAt, byContact.id), sql`, `)} limit ${limit})`;
   const countContacts = sql`(select count(*) from ${byContact} where not ${byContact.named})`;
-  return db
+  const rows = (await db
     .with(byContact)
     .select(columns(after ? null : sql`${countNamed} + ${countContacts}`))
     .from(customers)
     .where(sql`${customers.id} in ((${pageNamed}) union all ${pageContacts})`)
     .orderBy(...orderOf(customers.createdAt, customers.id))
-    .limit(limit);
+    .limit(limit)) as Record<string, unknown>[];
+  return { rows, fromCounts };
 }

@@ -3,6 +3,7 @@ import type { WebhookEvent } from "@crm/contracts";
 import { type Db, type DbOrTx, outboxEvents, webhookDeliveries, webhookSubscriptions } from "@crm/db";
 import { eq, type SQL, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
+import { every } from "../../shared/every.js";
 
 /**
  * Writes an event to the outbox, and a pending delivery for each subscription that wants it, in
@@ -110,16 +111,5 @@ async function deliver(db: Db, id: string, log: FastifyBaseLogger) {
 
 /** Runs the dispatcher every `everyMs` until the app closes. */
 export function startDispatcher(db: Db, log: FastifyBaseLogger, everyMs: number) {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    dispatchDue(db, log)
-      .catch((err: unknown) => log.error({ err }, "webhook dispatcher"))
-      .finally(() => {
-        running = false;
-      });
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return every(everyMs, log, "webhook dispatcher", () => dispatchDue(db, log));
 }
