@@ -27,8 +27,12 @@ test.describe("saved views of the customer list (我的视图)", () => {
       await page.getByRole("button", { name: "保存当前视图" }).click();
       const dialog = page.getByRole("dialog", { name: "保存当前视图" });
       if (checkRequired) {
-        await dialog.getByRole("button", { name: /保\s*存/ }).click();
-        await expect(dialog.getByText("请输入视图名称")).toBeVisible();
+        // Saving an empty name shows the field's message. A click while the dialog is still
+        // opening can go unanswered (seen once in a full run), so the click is repeated until it shows.
+        await expect(async () => {
+          await dialog.getByRole("button", { name: /保\s*存/ }).click();
+          await expect(dialog.getByText("请输入视图名称")).toBeVisible({ timeout: 1_000 });
+        }).toPass({ timeout: 10_000 });
       }
       await dialog.getByLabel("视图名称").fill(name);
       await dialog.getByRole("button", { name: /保\s*存/ }).click();
