@@ -348,15 +348,17 @@ try {
   await writeSequences(client, classStart, org.salespersonSeq, sequences);
 
   for (const t of derived) await client.query(`alter table ${t.tbl} enable trigger ${t.name}`);
-  // The customers' search postings (their triggers were off too), written in one pass.
+  // The customers' search postings, names' and initials' (their triggers were off too), each
+  // written in one pass.
   let postingSeconds: string | null = null;
-  const { rows: postings } = await client.query<{ f: string | null }>(
-    "select to_regproc('customer_search_postings_rebuild')::text as f",
-  );
-  if (postings[0]?.f) {
+  for (const rebuild of ["customer_search_postings_rebuild", "customer_initials_postings_rebuild"]) {
+    const { rows: found } = await client.query<{ f: string | null }>(
+      `select to_regproc('${rebuild}')::text as f`,
+    );
+    if (!found[0]?.f) continue;
     const t = performance.now();
-    await client.query("select customer_search_postings_rebuild()");
-    postingSeconds = seconds(t);
+    await client.query(`select ${rebuild}()`);
+    postingSeconds = (Number(postingSeconds ?? 0) + Number(seconds(t))).toFixed(1);
   }
   const analyze = performance.now();
   await client.query("vacuum (analyze)");

@@ -1,6 +1,6 @@
 import { asc, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { customerSearchPostings, customers } from "./schema/index.js";
+import { customerInitialsPostings, customerSearchPostings, customers } from "./schema/index.js";
 import {
   customerSearchColumns,
   normaliseText,
@@ -111,6 +111,32 @@ describe("customer_search_postings_rebuild()", () => {
       "customer_search_postings_customer_idx",
       "customer_search_postings_date_idx",
       "customer_search_postings_owner_idx",
+    ]);
+  });
+});
+
+describe("customer_initials_postings_rebuild()", () => {
+  it("posts every live customer's initials suffixes afresh, as the triggers did, and keeps the indexes", async () => {
+    const all = () =>
+      h.db
+        .select()
+        .from(customerInitialsPostings)
+        .orderBy(asc(customerInitialsPostings.suffix), asc(customerInitialsPostings.customerId));
+    const byTriggers = await all();
+    // The live customers of the test above: 湖州丝绸有限公司 hzscyxgs (6 suffixes of 3+), 湖州南浔木业 hznxmy (4).
+    expect(byTriggers.map((p) => p.suffix).sort()).toEqual(
+      ["hzscyxgs", "zscyxgs", "scyxgs", "cyxgs", "yxgs", "xgs", "hznxmy", "znxmy", "nxmy", "xmy"].sort(),
+    );
+    await h.db.execute(sql`delete from customer_initials_postings where suffix like 'hz%'`);
+    const { rows } = await h.db.execute<{ n: number }>(sql`select customer_initials_postings_rebuild() as n`);
+    expect(Number(rows[0]!.n)).toBe(byTriggers.length);
+    expect(await all()).toEqual(byTriggers);
+    const indexes = await h.db.execute<{ indexname: string }>(
+      sql`select indexname from pg_indexes where tablename = 'customer_initials_postings' order by 1`,
+    );
+    expect(indexes.rows.map((r) => r.indexname)).toEqual([
+      "customer_initials_postings_customer_idx",
+      "customer_initials_postings_suffix_idx",
     ]);
   });
 });

@@ -118,7 +118,6 @@ export function customerSearchColumns(c: {
     pinyin: py.pinyin,
     initials: py.initials,
     searchTokens: ngrams(nameSearch),
-    searchAscii: [py.pinyin, py.initials, c.email?.toLowerCase(), phone, homepage].filter(Boolean).join(" "),
     nameKey: nameKey(c.name),
     phoneKey: phone,
     homepageKey: homepage,

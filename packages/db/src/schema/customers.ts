@@ -20,6 +20,20 @@ import { users } from "./identity.js";
 const ts = () => timestamp({ withTimezone: true, precision: 3 });
 const live = sql`deleted_at is null`;
 
+/**
+ * The text that 3+ letters or digits are searched in besides the initials: full pinyin, email,
+ * phone digits and homepage domain (migration 0036; the index and the search use this one
+ * expression, which the planner matches).
+ */
+export function customerLookupText(t: {
+  pinyin: AnyPgColumn;
+  email: AnyPgColumn;
+  phoneKey: AnyPgColumn;
+  homepageKey: AnyPgColumn;
+}) {
+  return sql`(${t.pinyin} || ' ' || coalesce(lower(${t.email}), '') || ' ' || coalesce(${t.phoneKey}, '') || ' ' || coalesce(${t.homepageKey}, ''))`;
+}
+
 /** 客户信息表 (SPEC §5) with the columns search, duplicates and merges need. */
 export const customers = pgTable(
   "customers",
@@ -58,8 +72,6 @@ export const customers = pgTable(
     nameSearch: text().notNull(),
     /** Unigrams and bigrams of the normalised name: a GIN index answers 1- and 2-character queries. */
     searchTokens: text().array().notNull(),
-    /** pinyin, initials, email, phone digits, homepage: a trigram index answers 3+ characters. */
-    searchAscii: text().notNull(),
     /** Duplicate keys: the name without company suffixes, phone digits, homepage domain. */
     nameKey: text().notNull(),
     phoneKey: text(),
@@ -99,7 +111,11 @@ export const customers = pgTable(
     index("customers_initials_prefix_idx").on(sql`${t.initials} text_pattern_ops`).where(live),
     index("customers_pinyin_prefix_idx").on(sql`${t.pinyin} text_pattern_ops`).where(live),
     index("customers_tokens_gin").using("gin", t.searchTokens).where(live),
-    index("customers_ascii_trgm").using("gin", sql`${t.searchAscii} gin_trgm_ops`).where(live),
+    // Pinyin, email, phone digits and homepage: a trigram index answers 3+ characters (the
+    // initials' substrings are customer_initials_postings').
+    index("customers_lookup_trgm")
+      .using("gin", sql`${customerLookupText(t)} gin_trgm_ops`)
+      .where(live),
     index("customers_name_key_idx").on(t.nameKey).where(live),
     index("customers_phone_key_idx").on(t.phoneKey).where(live),
     index("customers_email_idx").on(sql`lower(${t.email})`).where(live),
@@ -148,6 +164,32 @@ export const customerSearchPostings = pgTable(
     // A customer's rows together (written in one go, so on neighbouring pages): what a rename,
     // a new owner or a delete removes. Small: btree deduplication keeps one key per customer.
     index("customer_search_postings_customer_idx").on(t.customerId),
+  ],
+);
+
+/**
+ * The initials' search index: one row per live customer and suffix of 3+ letters of its initials
+ * (杭州宏达机械 hzhdjx: hzhdjx, zhdjx, hdjx, djx), kept by triggers on customers like the postings
+ * (migration 0036). A search of 3+ letters or digits finds the initials containing it as a prefix
+ * range of one btree, from the index alone with the owner and date beside each, where a trigram
+ * index had to read and recheck every matching customer row.
+ */
+export const customerInitialsPostings = pgTable(
+  "customer_initials_postings",
+  {
+    suffix: text().notNull(),
+    ownerId: uuid(),
+    createdAt: ts().notNull(),
+    customerId: uuid().notNull(),
+  },
+  (t) => [
+    index("customer_initials_postings_suffix_idx").on(
+      sql`${t.suffix} text_pattern_ops`,
+      t.ownerId,
+      t.createdAt,
+      t.customerId,
+    ),
+    index("customer_initials_postings_customer_idx").on(t.customerId),
   ],
 );
 

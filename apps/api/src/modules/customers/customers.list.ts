@@ -84,8 +84,9 @@ export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQ
             ? counted
             : Math.max(
                 EXACT_UP_TO + 1,
-                // Other filters narrow the postings' count: the planner's estimate weighs them.
-                fieldConditions(query) || custom
+                // Other filters narrow the postings' count, and initials have no count of their
+                // own: the planner's estimate weighs them.
+                fieldConditions(query) || custom || plan.kind === "initials"
                   ? await estimateMatches(db, where)
                   : await postingTotal(db, caller, plan.token),
               ),

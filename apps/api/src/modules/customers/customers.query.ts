@@ -1,6 +1,17 @@
 import type { CustomerQuery } from "@crm/contracts";
-import { contacts, customers, type DbOrTx, hasHan, normaliseText, queryTokens, users } from "@crm/db";
+import {
+  contacts,
+  customerInitialsPostings,
+  customerLookupText,
+  customers,
+  type DbOrTx,
+  hasHan,
+  normaliseText,
+  queryTokens,
+  users,
+} from "@crm/db";
 import { type AnyColumn, and, asc, desc, eq, gte, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Caller } from "../../plugins/access.js";
 import { decodeCursor } from "../../shared/cursor.js";
 import { scopeWhere } from "../../shared/scope.js";
@@ -12,9 +23,11 @@ export const CODE = /^\d+类-\d+$/;
 /**
  * The one-box search: a name substring (GIN over unigrams+bigrams, so 1- and 2-character
  * Chinese queries are index lookups), full pinyin and initials, code, phone, email, homepage
- * (trigram index for 3+ characters, prefix index below that), or a contact's name.
+ * (for 3+ characters: the initials' suffix postings and a trigram index over the rest; prefix
+ * indexes below that), or a contact's name. `deleted`: the recycle bin's search, whose customers
+ * have no postings (a small set, tested row by row).
  */
-export function searchCondition(raw: string): SQL | undefined {
+export function searchCondition(raw: string, deleted = false): SQL | undefined {
   const q = normaliseText(raw);
   if (!q) return undefined;
   if (CODE.test(q)) return eq(customers.code, q);
@@ -37,8 +50,26 @@ export function searchCondition(raw: string): SQL | undefined {
     const inContacts = contactCondition(q);
     return inContacts ? sql`(${inName} or ${inContacts})` : inName;
   }
-  if ([...q].length >= 3) return sql`${customers.searchAscii} ilike ${`%${like(q)}%`}`;
+  if ([...q].length >= 3) {
+    const inLookup = sql`${customerLookupText(customers)} ilike ${`%${like(q)}%`}`;
+    if (!INITIALS.test(q)) return inLookup;
+    if (deleted) return sql`(strpos(${customers.initials}, ${q}) > 0 or ${inLookup})`;
+    // One id set from both indexes: an OR of a subquery and a condition would read every customer.
+    const other = alias(customers, "lookup");
+    return sql`${customers.id} in (${initialsMatches(q)} union all
+      select ${other.id} from ${customers} ${other} where ${other.deletedAt} is null
+      and ${customerLookupText(other)} ilike ${`%${like(q)}%`})`;
+  }
   return sql`(${customers.initials} like ${`${like(q)}%`} or ${customers.pinyin} like ${`${like(q)}%`})`;
+}
+
+/** What the initials can hold (pinyin's first letters, digits): other searches cannot match them. */
+export const INITIALS = /^[a-z0-9]+$/;
+
+/** The live customers whose initials contain q (3+ letters or digits): a prefix range of their suffixes. */
+function initialsMatches(q: string) {
+  return sql`select ${customerInitialsPostings.customerId} from ${customerInitialsPostings}
+    where ${customerInitialsPostings.suffix} like ${`${q}%`}`;
 }
 
 /**
@@ -71,7 +102,7 @@ export function listConditions(caller: Caller, f: Partial<Filters>): SQL | undef
   return and(
     scopeWhere(caller.scope, customers.ownerId),
     f.deleted === "true" ? isNotNull(customers.deletedAt) : isNull(customers.deletedAt),
-    f.q ? searchCondition(f.q) : undefined,
+    f.q ? searchCondition(f.q, f.deleted === "true") : undefined,
     fieldConditions(f),
   );
 }

@@ -2,6 +2,8 @@ import type { CustomerQuery } from "@crm/contracts";
 import {
   customerSearchCountDeltas as countDeltas,
   customerSearchCounts as counts,
+  customerInitialsPostings,
+  customerLookupText,
   customers,
   type DbOrTx,
   hasHan,
@@ -9,13 +11,13 @@ import {
   customerSearchPostings as postings,
   postingTokens,
 } from "@crm/db";
-import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Caller } from "../../plugins/access.js";
 import { decodeCursor } from "../../shared/cursor.js";
 import { scopeWhere } from "../../shared/scope.js";
 import { listColumns } from "./customers.fields.js";
-import { CODE, contactCustomersSelect, fieldConditions } from "./customers.query.js";
+import { CODE, contactCustomersSelect, fieldConditions, INITIALS } from "./customers.query.js";
 
 /**
  * A Chinese name search through `customer_search_postings`, the date-ordered index of name grams:
@@ -23,7 +25,9 @@ import { CODE, contactCustomersSelect, fieldConditions } from "./customers.query
  * each, and stops after its rows, instead of collecting and sorting every match.
  */
 export interface PostingPlan {
-  /** The token whose postings are walked. */
+  /** Name postings (an ideograph query) or the initials' suffixes (3+ letters or digits). */
+  kind: "name" | "initials";
+  /** The token whose postings are walked (the query itself for initials). */
   token: string;
   /** Set when the token only narrows the search (longer queries, letters or digits): the name must contain it. */
   recheck: string | null;
@@ -32,19 +36,22 @@ export interface PostingPlan {
 }
 
 /**
- * The plan for a list query, or null when postings do not help: no ideograph, a customer code,
- * another order than by creation date, the recycle bin, or only stop grams (有限公司): a stop gram
- * matches nearly every name, so the date index answers it at once.
+ * The plan for a list query, or null when postings do not help: another order than by creation
+ * date, the recycle bin, a customer code, a query of fewer than 3 letters or digits, or only stop
+ * grams (有限公司): a stop gram matches nearly every name, so the date index answers it at once.
  */
 export async function postingPlan(db: DbOrTx, query: CustomerQuery): Promise<PostingPlan | null> {
   if (!query.q || query.deleted === "true") return null;
   if (query.sort !== "-createdAt" && query.sort !== "createdAt") return null;
   const q = normaliseText(query.q);
-  if (!q || CODE.test(q) || !hasHan(q)) return null;
+  if (!q || CODE.test(q)) return null;
+  if (!hasHan(q)) {
+    return q.length >= 3 && INITIALS.test(q) ? { kind: "initials", token: q, recheck: null, q } : null;
+  }
   const { tokens, exact } = postingTokens(q);
   if (tokens.length === 0) return null;
   const token = tokens.length === 1 ? tokens[0]! : await rarest(db, tokens);
-  return { token, recheck: exact ? null : q, q };
+  return { kind: "name", token, recheck: exact ? null : q, q };
 }
 
 /** Postings per token, counted up to COUNT_UP_TO and kept a while: only which token is walked depends on them. */
@@ -183,7 +190,7 @@ export async function postingPage(
   const nameHas = sql`strpos(${customers.nameSearch}, ${plan.q}) > 0`;
   // The name recheck belongs to the names only: a contact's customer need not contain the query.
   const onCustomer = and(filters, plan.recheck ? nameHas : undefined);
-  const contactIds = await contactCustomers(db, plan.q);
+  const contactIds = plan.kind === "name" ? await contactCustomers(db, plan.q) : [];
   const inContacts = contactIds.length
     ? sql`${customers.id} = any(${`{${contactIds.join(",")}}`}::uuid[])`
     : undefined;
@@ -201,16 +208,44 @@ export async function postingPage(
       ),
     );
   };
-  const pageNamed = named(true)
-    .orderBy(...orderOf(postings.createdAt, postings.customerId))
-    .limit(limit);
+  // Initials: the suffixes' prefix range (from their index alone) and the trigram index over the
+  // rest (pinyin, email, phone, homepage), each in scope, as one set of ids and dates.
+  const ip = customerInitialsPostings;
+  const initialsSet = (withKeyset: boolean) => sql`(
+    select ${ip.customerId} as id, ${ip.createdAt} as created_at from ${ip}
+    ${onCustomer ? sql`join ${customers} on ${customers.id} = ${ip.customerId}` : sql``}
+    where ${and(
+      sql`${ip.suffix} like ${`${plan.q}%`}`,
+      scopeWhere(caller.scope, ip.ownerId),
+      withKeyset ? keysetOf(ip.createdAt, ip.customerId) : undefined,
+      onCustomer,
+    )}
+    union
+    select ${customers.id} as id, ${customers.createdAt} as created_at from ${customers}
+    where ${and(
+      isNull(customers.deletedAt),
+      scopeWhere(caller.scope, customers.ownerId),
+      sql`${customerLookupText(customers)} ilike ${`%${plan.q}%`}`,
+      withKeyset ? keysetOf(customers.createdAt, customers.id) : undefined,
+      onCustomer,
+    )})`;
+  const pageNamed =
+    plan.kind === "initials"
+      ? sql`select m.id from ${initialsSet(true)} m
+          order by m.created_at ${ascending ? sql`asc` : sql`desc`}, m.id ${ascending ? sql`asc` : sql`desc`}
+          limit ${limit}`
+      : named(true)
+          .orderBy(...orderOf(postings.createdAt, postings.customerId))
+          .limit(limit);
   // Nothing narrows a counted token (no recheck, no other filter): its total is its counts', exact
   // at any size and cheap, so it is read on every first page (never remembered as "past
   // EXACT_UP_TO" to be skipped).
-  const fromCounts = !onCustomer && isCounted(plan.token);
+  const fromCounts = plan.kind === "name" && !onCustomer && isCounted(plan.token);
   const countNamed = fromCounts
     ? countedTotal(caller, plan.token)
-    : sql`(select count(*) from (${named(false).limit(EXACT_UP_TO + 1)}) n)`;
+    : plan.kind === "initials"
+      ? sql`(select count(*) from (select 1 from ${initialsSet(false)} m limit ${EXACT_UP_TO + 1}) n)`
+      : sql`(select count(*) from (${named(false).limit(EXACT_UP_TO + 1)}) n)`;
 
   const columns = (fullCount: SQL | null) =>
     fullCount ? { ...listColumns, fullCount: fullCount.mapWith(Number) } : listColumns;
