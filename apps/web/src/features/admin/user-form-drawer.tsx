@@ -210,7 +210,7 @@ export function UserFormDrawer({ open, user, departments, onClose, onCreated }: 
           name="departmentId"
           label={label("department")}
           required
-          rules={[zodRule(UserCreate.shape.departmentId, label("department"))]}
+          rules={[zodRule(UserCreate.shape.departmentId, label("department"), { choice: true })]}
         >
           <TreeSelect treeData={treeData} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: "title" }} />
         </Form.Item>

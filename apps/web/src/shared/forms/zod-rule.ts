@@ -26,16 +26,27 @@ function issueMessage(issue: z.core.$ZodIssue | undefined, field: string): strin
 /**
  * An antd Form rule that applies a zod schema (the same one the API validates with) and reports the
  * first issue as a translated message. `field` is the already translated field label. With
- * `optional`, an empty value (undefined, null, "" or []) is accepted without asking the schema.
+ * `optional`, an empty value (undefined, null, "" or []) is accepted without asking the schema;
+ * otherwise it is reported as required ("please select" with `choice`).
  */
-export function zodRule(schema: z.ZodType, field: string, options: { optional?: boolean } = {}): FormRule {
+export function zodRule(
+  schema: z.ZodType,
+  field: string,
+  options: { optional?: boolean; choice?: boolean } = {},
+): FormRule {
   return {
     validator: async (_rule, value: unknown) => {
       const empty =
         value === undefined || value === null || value === "" || (Array.isArray(value) && !value.length);
       if (options.optional && empty) return;
       const result = schema.safeParse(value ?? "");
-      if (!result.success) throw new Error(issueMessage(result.error.issues[0], field));
+      if (result.success) return;
+      // Nothing given is "required" (please select, for a choice), never "not valid".
+      if (empty)
+        throw new Error(
+          i18n.t(options.choice ? "validation.requiredChoice" : "validation.required", { field }),
+        );
+      throw new Error(issueMessage(result.error.issues[0], field));
     },
   };
 }

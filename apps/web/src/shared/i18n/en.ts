@@ -83,6 +83,7 @@ export const en: Translation = {
   },
   validation: {
     required: "{{field}} is required",
+    requiredChoice: "Select the {{field}}",
     tooShort: "{{field}} must be at least {{min}} characters",
     tooLong: "{{field}} must be at most {{max}} characters",
     invalid: "{{field}} is not valid",

@@ -82,6 +82,7 @@ export const zhCN = {
   },
   validation: {
     required: "请输入{{field}}",
+    requiredChoice: "请选择{{field}}",
     tooShort: "{{field}}至少需要 {{min}} 个字符",
     tooLong: "{{field}}不能超过 {{max}} 个字符",
     invalid: "{{field}}格式不正确",
