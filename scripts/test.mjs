@@ -33,20 +33,34 @@ async function ensureBrowser() {
   if ((await run("apt-get", ["install", "-y", "-qq", "chromium"], { env })) !== 0) process.exit(1);
 }
 
+/** A statement on the test server's maintenance connection. */
+async function admin(sql, params = []) {
+  const pg = createRequire(join(root, "packages/db/package.json"))("pg");
+  const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await c.connect();
+  try {
+    return (await c.query(sql, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * Drops the databases of this run's test files that are still there (each file drops its own; a
+ * test process killed or timed out in its teardown leaves one), naming them.
+ */
+async function dropLeftoverTestDatabases(prefix) {
+  const left = await admin("select datname from pg_database where starts_with(datname, $1)", [prefix]);
+  for (const { datname } of left) {
+    console.error(`dropping a test database left behind: ${datname}`);
+    await admin(`drop database if exists ${datname} with (force)`);
+  }
+}
+
 async function withE2eDatabase(fn) {
   const server = process.env.TEST_DATABASE_URL;
   if (!server) return fn({ E2E_DATA_DIR: join(tmp, `e2e-data-${randomBytes(4).toString("hex")}`) });
-  const pg = createRequire(join(root, "packages/db/package.json"))("pg");
   const name = `crm_e2e_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = async (sql) => {
-    const c = new pg.Client({ connectionString: server });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
   await admin(`create database ${name}`);
   const url = new URL(server);
   url.pathname = `/${name}`;
@@ -82,12 +96,17 @@ const playwrightJson = join(tmp, "playwright.json");
 rmSync(vitestJson, { force: true });
 rmSync(playwrightJson, { force: true });
 
+// This run's test databases, found by their prefix afterwards.
+process.env.TEST_DATABASE_PREFIX = `crm_test_${randomBytes(3).toString("hex")}_`;
 const unitCode = await run(bin("vitest"), [
   "run",
   "--reporter=default",
   "--reporter=json",
   `--outputFile.json=${vitestJson}`,
 ]);
+if (process.env.TEST_DATABASE_URL) {
+  await dropLeftoverTestDatabases(process.env.TEST_DATABASE_PREFIX).catch((e) => console.error(e.message));
+}
 const e2eCode = await withE2eDatabase((env) =>
   run(bin("playwright"), ["test"], {
     env: { ...process.env, ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },

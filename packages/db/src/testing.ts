@@ -14,7 +14,10 @@ export async function freshTestDatabase(serverUrl = process.env.TEST_DATABASE_UR
     await handle.migrate();
     return { ...handle, drop: () => handle.close() };
   }
-  const name = `crm_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  // The test runner (scripts/test.mjs) gives its run a prefix, to find and drop what a killed
+  // test process left behind.
+  const prefix = process.env.TEST_DATABASE_PREFIX ?? "crm_test_";
+  const name = `${prefix}${process.pid}_${randomBytes(4).toString("hex")}`;
   await adminQuery(serverUrl, `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
