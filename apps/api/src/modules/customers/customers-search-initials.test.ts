@@ -1,7 +1,7 @@
 // A search of 3+ letters or digits (migration 0036): the initials' substrings from their suffix
 // postings, pinyin, email, phone and homepage from the trigram index over the rest. Checked
 // against the customers themselves, tested row by row, whatever wrote them.
-import { customers, users } from "@crm/db";
+import { customerSearchColumns, customers, users } from "@crm/db";
 import { eq, sql } from "drizzle-orm";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
@@ -229,5 +229,35 @@ describe("a search of 3+ letters or digits", () => {
     now = await postingsAndCustomers();
     expect(now.posted.length).toBeGreaterThan(30);
     expect(now.posted).toEqual(now.expected);
+  });
+
+  it("answers a piece common in pinyin (past the lookup's bound) through the general path, as exactly", async () => {
+    // 1,010 customers whose pinyin holds yubang (鹬蚌), written in one statement.
+    await db.db.insert(customers).values(
+      Array.from({ length: 1_010 }, (_, i) => {
+        const name = `鹬蚌渔具${i}号`;
+        return {
+          name,
+          code: `3类-9${String(i).padStart(5, "0")}`,
+          class: "3",
+          province: "浙江省",
+          city: "宁波市",
+          ownerId: i % 3 ? sales1Id : sales2Id,
+          ...customerSearchColumns({ name }),
+        };
+      }),
+    );
+    for (const [as, owners] of [
+      [gm, null],
+      [sales1, [sales1Id]],
+    ] as const) {
+      const page = await search(as, "yubang");
+      const expected = await truth("yubang", owners ? [...owners] : null);
+      expect(expected.length).toBeGreaterThan(600);
+      expect(page.total).toBe(expected.length);
+      expect(page.totalExact).toBe(true);
+      expect(page.items).toHaveLength(200);
+      for (const c of page.items) expect(expected).toContain(c.id);
+    }
   });
 });
