@@ -2,10 +2,9 @@
 // the postings they count, whatever wrote the customers, and exact in every scope.
 import { customers, users } from "@crm/db";
 import { eq, sql } from "drizzle-orm";
-import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { createCustomer } from "../../../test/customers-fixtures.js";
-import { clientsFor, type Inject, multipart, setupApp } from "../../../test/helper.js";
+import { commitImport, createCustomer } from "../../../test/customers-fixtures.js";
+import { clientsFor, type Inject, setupApp } from "../../../test/helper.js";
 import { compactSearchCounts } from "./customers.search.js";
 
 const { app, db } = await setupApp();
@@ -131,19 +130,7 @@ describe("the counts a 1- or 2-character search's total comes from", () => {
     expect((await search(sales2, "莫干")).total).toBe(2);
     // An import (many rows in one statement) and its undo.
     const rows = Array.from({ length: 30 }, (_, i) => [`安吉竹编工艺${i + 1}号厂`, "3", "浙江省", "湖州市"]);
-    const body = multipart({
-      name: "c.csv",
-      content: Papa.unparse([["客户名称", "客户类别", "省份", "城市"], ...rows]),
-    });
-    const job = (
-      await mgr1({
-        method: "POST",
-        url: "/api/v1/customers/imports",
-        payload: body.payload,
-        headers: body.headers,
-      })
-    ).json();
-    await mgr1({ method: "POST", url: `/api/v1/customers/imports/${job.id}/commit` });
+    const job = await commitImport(mgr1, rows);
     const imported = async () => (await search(mgr1, "竹编")).total;
     for (let i = 0; i < 300 && (await imported()) < 30; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await imported()).toBe(30);

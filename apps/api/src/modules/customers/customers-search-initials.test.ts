@@ -3,10 +3,9 @@
 // against the customers themselves, tested row by row, whatever wrote them.
 import { customerSearchColumns, customers, users } from "@crm/db";
 import { eq, sql } from "drizzle-orm";
-import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { createCustomer } from "../../../test/customers-fixtures.js";
-import { clientsFor, type Inject, multipart, setupApp } from "../../../test/helper.js";
+import { commitImport, createCustomer } from "../../../test/customers-fixtures.js";
+import { clientsFor, type Inject, setupApp } from "../../../test/helper.js";
 
 const { app, db } = await setupApp();
 const [sales1, sales2, mgr1, gm] = await clientsFor(app, ["sales1", "sales2", "mgr1", "gm"]);
@@ -199,19 +198,7 @@ describe("a search of 3+ letters or digits", () => {
     expect(ids(await search(sales2, "ybyz"))).toEqual([a.id]);
     expect(ids(await search(sales2, "ybjg"))).toEqual([b.id]);
     const rows = Array.from({ length: 20 }, (_, i) => [`岱山带鱼${i + 1}号船队`, "3", "浙江省", "舟山市"]);
-    const body = multipart({
-      name: "c.csv",
-      content: Papa.unparse([["客户名称", "客户类别", "省份", "城市"], ...rows]),
-    });
-    const job = (
-      await mgr1({
-        method: "POST",
-        url: "/api/v1/customers/imports",
-        payload: body.payload,
-        headers: body.headers,
-      })
-    ).json();
-    await mgr1({ method: "POST", url: `/api/v1/customers/imports/${job.id}/commit` });
+    const job = await commitImport(mgr1, rows);
     const imported = async () => (await search(mgr1, "dsdy")).total ?? 0;
     for (let i = 0; i < 300 && (await imported()) < 20; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await imported()).toBe(20);

@@ -7,10 +7,9 @@ import {
   users,
 } from "@crm/db";
 import { asc, eq, sql } from "drizzle-orm";
-import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { createCustomer } from "../../../test/customers-fixtures.js";
-import { clientsFor, type Inject, multipart, setupApp } from "../../../test/helper.js";
+import { commitImport, createCustomer } from "../../../test/customers-fixtures.js";
+import { clientsFor, type Inject, setupApp } from "../../../test/helper.js";
 
 const { app, db } = await setupApp();
 const [sales1, sales2, mgr1, gm, admin] = await clientsFor(app, ["sales1", "sales2", "mgr1", "gm", "admin"]);
@@ -154,19 +153,7 @@ describe("the search postings follow every write of a customer", () => {
 
   it("an import posts every created customer and its undo removes them", async () => {
     const rows = Array.from({ length: 30 }, (_, i) => [`安吉竹编工艺${i + 1}号厂`, "3", "浙江省", "湖州市"]);
-    const body = multipart({
-      name: "c.csv",
-      content: Papa.unparse([["客户名称", "客户类别", "省份", "城市"], ...rows]),
-    });
-    const job = (
-      await mgr1({
-        method: "POST",
-        url: "/api/v1/customers/imports",
-        payload: body.payload,
-        headers: body.headers,
-      })
-    ).json();
-    await mgr1({ method: "POST", url: `/api/v1/customers/imports/${job.id}/commit` });
+    const job = await commitImport(mgr1, rows);
     expect(await waitFor(mgr1, job.id, "committed")).toMatchObject({ processed: 30 });
     const found = await search(mgr1, "竹编工艺");
     expect(found).toMatchObject({ total: 30, totalExact: true });
