@@ -68,10 +68,16 @@ test.describe("登录与会话", () => {
     await loginAs(page, "gm");
     await expect(page.getByRole("heading", { level: 2, name: /王总经理/ })).toBeVisible();
 
-    await page.getByRole("button", { name: /王总经理/ }).click();
-    await page.getByRole("menuitem", { name: "退出登录" }).click();
-
-    await expect(page).toHaveURL(/\/login$/);
+    // A click that lands while the menu is still opening can be lost (the menu stays open): again
+    // until the login page shows.
+    const logout = page.getByRole("menuitem", { name: "退出登录" });
+    await expect(async () => {
+      if (/\/login$/.test(page.url())) return;
+      if (!(await logout.isVisible()))
+        await page.getByRole("button", { name: /王总经理/ }).click({ timeout: 2_000 });
+      await logout.click({ timeout: 2_000 });
+      await expect(page).toHaveURL(/\/login$/, { timeout: 5_000 });
+    }).toPass({ timeout: 30_000 });
     await expect(page.getByRole("button", { name: "登录", exact: true })).toBeVisible();
 
     // The refresh cookie is gone too: a reload of a protected page does not bring the session back.
