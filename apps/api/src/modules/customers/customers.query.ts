@@ -50,7 +50,7 @@ export function searchCondition(raw: string, deleted = false): SQL | undefined {
     return inContacts ? sql`(${inName} or ${inContacts})` : inName;
   }
   if ([...q].length >= 3) {
-    const inLookup = sql`${customerLookupText(customers)} like ${`%${like(q)}%`}`;
+    const inLookup = lookupHas(q);
     if (!INITIALS.test(q)) return inLookup;
     if (deleted) return sql`(strpos(${customers.initials}, ${q}) > 0 or ${inLookup})`;
     // An id array (an InitPlan) rather than a subquery: OR-ed with the trigram test, the planner
@@ -63,10 +63,16 @@ export function searchCondition(raw: string, deleted = false): SQL | undefined {
 /** What the initials can hold (pinyin's first letters, digits): other searches cannot match them. */
 export const INITIALS = /^[a-z0-9]+$/;
 
-/** The live customers whose initials contain q (3+ letters or digits): a prefix range of their suffixes. */
+/** A customer's pinyin, email, phone digits or homepage contains q (the trigram index's expression). */
+export const lookupHas = (q: string) => sql`${customerLookupText(customers)} like ${`%${like(q)}%`}`;
+
+/** An initials suffix starts with q: a prefix range of customer_initials_postings' index. */
+export const suffixStartsWith = (q: string) => sql`${customerInitialsPostings.suffix} like ${`${like(q)}%`}`;
+
+/** The live customers whose initials contain q (3+ letters or digits). */
 function initialsMatches(q: string) {
   return sql`select ${customerInitialsPostings.customerId} from ${customerInitialsPostings}
-    where ${customerInitialsPostings.suffix} like ${`${q}%`}`;
+    where ${suffixStartsWith(q)}`;
 }
 
 /**

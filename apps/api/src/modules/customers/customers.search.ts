@@ -3,7 +3,6 @@ import {
   customerSearchCountDeltas as countDeltas,
   customerSearchCounts as counts,
   customerInitialsPostings,
-  customerLookupText,
   customers,
   type DbOrTx,
   hasHan,
@@ -17,7 +16,14 @@ import type { Caller } from "../../plugins/access.js";
 import { decodeCursor } from "../../shared/cursor.js";
 import { scopeWhere } from "../../shared/scope.js";
 import { listColumns } from "./customers.fields.js";
-import { CODE, contactCustomersSelect, fieldConditions, INITIALS } from "./customers.query.js";
+import {
+  CODE,
+  contactCustomersSelect,
+  fieldConditions,
+  INITIALS,
+  lookupHas,
+  suffixStartsWith,
+} from "./customers.query.js";
 
 /**
  * A Chinese name search through `customer_search_postings`, the date-ordered index of name grams:
@@ -70,7 +76,7 @@ const LOOKUP_UP_TO = 1_000;
 async function lookupMatches(db: DbOrTx, q: string): Promise<string[] | null> {
   const { rows } = await db.execute<{ id: string }>(sql`
     select ${customers.id} as id from ${customers}
-    where ${customers.deletedAt} is null and ${customerLookupText(customers)} like ${`%${q}%`}
+    where ${customers.deletedAt} is null and ${lookupHas(q)}
     limit ${LOOKUP_UP_TO + 1}`);
   return rows.length > LOOKUP_UP_TO ? null : rows.map((r) => r.id);
 }
@@ -240,7 +246,7 @@ export async function postingPage(
       select ${ip.customerId} as id, ${ip.createdAt} as created_at from ${ip}
       ${onCustomer ? sql`join ${customers} on ${customers.id} = ${ip.customerId}` : sql``}
       where ${and(
-        sql`${ip.suffix} like ${`${plan.q}%`}`,
+        suffixStartsWith(plan.q),
         scopeWhere(caller.scope, ip.ownerId),
         keysetOf(ip.createdAt, ip.customerId),
         onCustomer,
