@@ -46,15 +46,18 @@ async function admin(sql, params = []) {
 }
 
 /**
- * Drops the databases of this run's test files that are still there (each file drops its own; a
- * test process killed or timed out in its teardown leaves one), naming them.
+ * Drops the databases of this run's test files that are still there, naming them, and says how
+ * many. Each file drops its own: one left behind is a test that leaks (a hook registered inside a
+ * running test, which never runs, was one) or a test process killed in its teardown, and the run
+ * counts it as a failure.
  */
 async function dropLeftoverTestDatabases(prefix) {
   const left = await admin("select datname from pg_database where starts_with(datname, $1)", [prefix]);
   for (const { datname } of left) {
-    console.error(`dropping a test database left behind: ${datname}`);
+    console.error(`a test database was left behind (dropped now): ${datname}`);
     await admin(`drop database if exists ${datname} with (force)`);
   }
+  return left.length;
 }
 
 async function withE2eDatabase(fn) {
@@ -104,9 +107,12 @@ const unitCode = await run(bin("vitest"), [
   "--reporter=json",
   `--outputFile.json=${vitestJson}`,
 ]);
-if (process.env.TEST_DATABASE_URL) {
-  await dropLeftoverTestDatabases(process.env.TEST_DATABASE_PREFIX).catch((e) => console.error(e.message));
-}
+const leftBehind = process.env.TEST_DATABASE_URL
+  ? await dropLeftoverTestDatabases(process.env.TEST_DATABASE_PREFIX).catch((e) => {
+      console.error(e.message);
+      return 0;
+    })
+  : 0;
 const e2eCode = await withE2eDatabase((env) =>
   run(bin("playwright"), ["test"], {
     env: { ...process.env, ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
@@ -121,11 +127,13 @@ let failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
 if (unitCode !== 0 && (unit?.numFailedTests ?? 0) === 0) failed += 1;
 if (e2eCode !== 0 && (e2e?.stats?.unexpected ?? 0) === 0) failed += 1;
 if (!unit?.numTotalTests || !e2e?.stats?.expected) failed += passed === 0 ? 1 : 0;
+failed += leftBehind;
 
 const seconds = Math.round((Date.now() - started) / 1000);
 console.log(
   `\nunit+api: ${unit?.numPassedTests ?? 0} passed, ${unit?.numFailedTests ?? 0} failed; ` +
-    `e2e: ${e2e?.stats?.expected ?? 0} passed, ${e2e?.stats?.unexpected ?? 0} failed, ${e2e?.stats?.flaky ?? 0} flaky; ${seconds}s`,
+    `e2e: ${e2e?.stats?.expected ?? 0} passed, ${e2e?.stats?.unexpected ?? 0} failed, ${e2e?.stats?.flaky ?? 0} flaky; ` +
+    `${leftBehind ? `test databases left behind: ${leftBehind}; ` : ""}${seconds}s`,
 );
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || unitCode !== 0 || e2eCode !== 0 ? 1 : 0);
