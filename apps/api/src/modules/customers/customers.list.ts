@@ -1,5 +1,5 @@
 // The customer list: one page in the caller's scope with its filters and sort, and its total.
-import type { CustomerQuery } from "@crm/contracts";
+import type { Customer, CustomerQuery } from "@crm/contracts";
 import { customers, type DbOrTx } from "@crm/db";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
@@ -7,12 +7,60 @@ import type { Caller } from "../../plugins/access.js";
 import { pageOf } from "../../shared/cursor.js";
 import { userNames } from "../../shared/user-names.js";
 import { customFilterConditions } from "../custom-fields/custom-fields.service.js";
-import { listColumns } from "./customers.fields.js";
+import { pageColumns } from "./customers.fields.js";
 import { fieldConditions, listConditions, sorting } from "./customers.query.js";
 import { EXACT_UP_TO, postingPage, postingPlan, postingTotal } from "./customers.search.js";
-import { present, type Row } from "./customers.service.js";
 
 const dialect = new PgDialect();
+
+/** A row of a list page (pageColumns), with the page's count on the first. */
+type PageRow = {
+  id: string;
+  ownerId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  pinyin: string;
+  code: string;
+  json: string;
+  fullCount?: number;
+};
+
+/**
+ * A customer of a list page as the database wrote it (customerJson: present()'s JSON but the
+ * owner's name) and its owner's name, written into the answer as they are (serializeCustomerPage).
+ */
+export class CustomerItem {
+  constructor(
+    readonly json: string,
+    readonly ownerName: string | null,
+  ) {}
+
+  /** The whole customer as JSON text. */
+  text(): string {
+    return `${this.json.slice(0, -1)},"ownerName":${JSON.stringify(this.ownerName)}}`;
+  }
+
+  /** Whatever serialises it otherwise (JSON.stringify) gets the same customer. */
+  toJSON(): Customer {
+    return JSON.parse(this.text()) as Customer;
+  }
+}
+
+/** A list page as JSON text: its items written as the database made them, the rest stringified. */
+export function serializeCustomerPage(page: {
+  items: unknown[];
+  nextCursor: string | null;
+  total: number | null;
+  totalExact: boolean | null;
+}): string {
+  const items = page.items.map((i) => (i instanceof CustomerItem ? i.text() : JSON.stringify(i)));
+  const rest = JSON.stringify({
+    nextCursor: page.nextCursor,
+    total: page.total,
+    totalExact: page.totalExact,
+  });
+  return `{"items":[${items.join(",")}],${rest.slice(1)}`;
+}
 /**
  * The planner's row estimate of a filter, kept 30 s per process: it only decides how a total is
  * found (and is shown, as "about N", above EXACT_UP_TO, where a little age changes nothing).
@@ -37,21 +85,21 @@ async function estimateMatches(db: DbOrTx, where: SQL | undefined): Promise<numb
   return rows;
 }
 
-/** A page's rows get their owners' names (from the per-process cache of names), in place. */
-async function withOwnerNames<T extends { ownerId: string | null }>(
+/** A page's rows as its items, each with its owner's name (from the per-process cache of names). */
+async function withOwnerNames(
   db: DbOrTx,
   caller: Caller,
-  page: { items: T[]; nextCursor: string | null },
+  page: { items: PageRow[]; nextCursor: string | null },
 ) {
   const names = await userNames(
     db,
     caller.accessVersion,
     page.items.map((r) => r.ownerId),
   );
-  for (const r of page.items) {
-    (r as T & { ownerName: string | null }).ownerName = r.ownerId ? (names.get(r.ownerId) ?? null) : null;
-  }
-  return page;
+  return {
+    items: page.items.map((r) => new CustomerItem(r.json, r.ownerId ? (names.get(r.ownerId) ?? null) : null)),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /**
@@ -70,12 +118,12 @@ export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQ
     // EXACT_UP_TO in the same statement (or sums its token's counts, exact at any size), and only
     // a larger result counted otherwise asks for the estimate.
     const found = await postingPage(db, caller, query, plan, custom);
-    const rows = found.rows as (Row & { fullCount?: number })[];
+    const rows = found.rows as PageRow[];
     const page = await withOwnerNames(db, caller, pageOf(rows, query.limit, keyOf));
     const counted = query.cursor ? null : (rows[0]?.fullCount ?? 0);
     const exact = counted !== null && counted <= EXACT_UP_TO;
     return {
-      items: page.items.map((r) => present(r)),
+      items: page.items,
       nextCursor: page.nextCursor,
       total:
         counted === null
@@ -102,7 +150,7 @@ export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQ
   // of every match).
   const counting = estimate !== null && estimate <= EXACT_UP_TO;
   let counted: number | null = null;
-  let rows: (Row & { fullCount?: number })[] | null = null;
+  let rows: PageRow[] | null = null;
   if (counting) {
     const bounded = db
       .select({ id: customers.id, sortKey: column })
@@ -117,23 +165,23 @@ export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQ
       .limit(query.limit + 1)
       .as("p");
     const found = (await db
-      .select({ ...listColumns, fullCount: top.fullCount })
+      .select({ ...pageColumns, fullCount: top.fullCount })
       .from(customers)
       .innerJoin(top, eq(customers.id, top.id))
-      .orderBy(...order)) as unknown as (Row & { fullCount?: number })[];
+      .orderBy(...order)) as unknown as PageRow[];
     counted = Number(found[0]?.fullCount ?? 0);
     if (counted <= EXACT_UP_TO) rows = found;
   }
   rows ??= (await db
-    .select(listColumns)
+    .select(pageColumns)
     .from(customers)
     .where(and(where, keyset))
     .orderBy(...order)
-    .limit(query.limit + 1)) as (Row & { fullCount?: number })[];
+    .limit(query.limit + 1)) as PageRow[];
   const page = await withOwnerNames(db, caller, pageOf(rows, query.limit, keyOf));
   const exact = counted !== null && counted <= EXACT_UP_TO;
   return {
-    items: page.items.map((r) => present(r)),
+    items: page.items,
     nextCursor: page.nextCursor,
     total: estimate === null ? null : exact ? counted : Math.max(estimate, EXACT_UP_TO + 1),
     totalExact: estimate === null ? null : exact,

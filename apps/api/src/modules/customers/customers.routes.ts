@@ -18,7 +18,7 @@ import { notFound } from "../../shared/errors.js";
 import { explainAccess } from "../../shared/scope.js";
 import { etag, ifMatch } from "../../shared/versioning.js";
 import { bulkUpdateCustomers } from "./customers.bulk.js";
-import { listCustomers } from "./customers.list.js";
+import { listCustomers, serializeCustomerPage } from "./customers.list.js";
 import { mergeCustomers, undoMerge } from "./customers.merge.js";
 import * as service from "./customers.service.js";
 
@@ -41,12 +41,17 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: CustomerQuery,
         response: { 200: CustomerPage },
       },
-      // The hottest route: its page is built by present() (typed as Customer) and serialised as
-      // it is, without re-validating 50 records against the schema on every request. The tests
-      // parse its pages with CustomerPage.
-      serializerCompiler: () => (data) => JSON.stringify(data),
+      // The hottest route: its customers come from the database as JSON text (customerJson) and
+      // are written as they are, without re-validating 50 records against the schema on every
+      // request. The tests parse its pages with CustomerPage and compare them with the detail's.
+      serializerCompiler: () => (data) =>
+        serializeCustomerPage(data as Parameters<typeof serializeCustomerPage>[0]),
     },
-    async (request) => listCustomers(app.db, callerOf(request), request.query),
+    // Typed as the page the client receives: each CustomerItem is written as that Customer.
+    async (request) =>
+      (await listCustomers(app.db, callerOf(request), request.query)) as unknown as z.infer<
+        typeof CustomerPage
+      >,
   );
 
   app.get(

@@ -15,7 +15,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Caller } from "../../plugins/access.js";
 import { decodeCursor } from "../../shared/cursor.js";
 import { scopeWhere } from "../../shared/scope.js";
-import { listColumns } from "./customers.fields.js";
+import { pageColumns } from "./customers.fields.js";
 import {
   CODE,
   contactCustomersSelect,
@@ -185,7 +185,7 @@ async function contactCustomers(db: DbOrTx, q: string): Promise<string[]> {
 }
 
 /**
- * The statement of one page (limit + 1 rows of listColumns) and, on the first page, the
+ * The statement of one page (limit + 1 rows of pageColumns) and, on the first page, the
  * number of matches (`fullCount` on every row), exact up to EXACT_UP_TO and past it at least
  * EXACT_UP_TO + 1:
  * - the names: the token's postings in the caller's scope, in date order, joined to the customer
@@ -285,7 +285,7 @@ export async function postingPage(
       : sql`(select count(*) from (${named(false).limit(EXACT_UP_TO + 1)}) n)`;
 
   const columns = (fullCount: SQL | null) =>
-    fullCount ? { ...listColumns, fullCount: fullCount.mapWith(Number) } : listColumns;
+    fullCount ? { ...pageColumns, fullCount: fullCount.mapWith(Number) } : pageColumns;
   if (!inContacts) {
     const key = searchKey(caller, query);
     const knownLarge = !after && !fromCounts && (largeSearches.get(key) ?? 0) > Date.now();

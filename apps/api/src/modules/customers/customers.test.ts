@@ -275,6 +275,67 @@ describe("the list's pages", () => {
     );
     expect(found.items[0]).toMatchObject({ annualRevenue: "10.50", employeeCount: 3, customFields: {} });
   });
+
+  it("show each customer exactly as its detail does, on every path a page is read by", async () => {
+    // The database writes the list's customers as JSON (customerJson); the detail is present()'s.
+    const full = await createCustomer(sales1, {
+      name: '列表一致"引号"\\测试有限公司',
+      class: "2",
+      areaCode: "0571",
+      postcode: "310000",
+      address: "杭州市西湖区\t文三路 1 号",
+      phone: "0571-86427531",
+      fax: "0571-86427532",
+      email: "list-json@example.com",
+      homepage: "https://list-json.example.com",
+      annualRevenue: "1200.50",
+      employeeCount: 0,
+      industry: "manufacturing",
+      source: "exhibition",
+      status: "potential",
+      creditRating: "A",
+      creditCode: "91330100MA27XL0Q7A",
+    });
+    await db.db.execute(sql`update customers set
+      last_contact_at = '2026-03-04T05:06:07.089Z',
+      custom_fields = ${JSON.stringify({ 备注: 'a "quoted" \\ value', 数量: 12.5, 标签: ["甲", "乙"], 是否: false })}::jsonb
+      where id = ${full.id}`);
+    const bare = await createCustomer(sales1, { name: "列表一致空白测试", class: "3" });
+    const gone = await createCustomer(sales1, { name: "列表一致删除测试" });
+    expect((await admin({ method: "DELETE", url: `/api/v1/customers/${gone.id}` })).statusCode).toBe(200);
+
+    const detail = async (id: string) => (await sales1({ url: `/api/v1/customers/${id}` })).json();
+    const expected = { [full.id]: await detail(full.id), [bare.id]: await detail(bare.id) };
+    expect(expected[full.id]).toMatchObject({
+      annualRevenue: "1200.50",
+      lastContactAt: "2026-03-04T05:06:07.089Z",
+    });
+    const both = [full.id, bare.id];
+    const pages: [query: string, ids: string[]][] = [
+      ["", both], // the date index
+      ["?sort=name", both], // the general path, counted in the page's statement
+      ["?letter=L", both],
+      [`?q=${encodeURIComponent("列表")}`, both], // name postings
+      [`?q=${encodeURIComponent("列表一致")}`, both], // postings with a recheck
+      ["?q=lbyz", both], // initials
+      ["?q=liebiao", both], // full pinyin
+      ["?q=86427531", [full.id]], // phone digits
+    ];
+    for (const [query, ids] of pages) {
+      const page = CustomerPage.parse((await sales1({ url: `/api/v1/customers${query}` })).json());
+      for (const id of ids) {
+        expect(
+          page.items.find((c) => c.id === id),
+          `${query || "(no query)"} ${id}`,
+        ).toEqual(expected[id]);
+      }
+    }
+    const bin = CustomerPage.parse(
+      (await sales1({ url: "/api/v1/customers?deleted=true&limit=100" })).json(),
+    );
+    expect(bin.items.find((c) => c.id === gone.id)).toEqual(await detail(gone.id));
+    expect(bin.items.find((c) => c.id === gone.id)?.deleted).toBe(true);
+  });
 });
 
 describe("creates at once", () => {
