@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { choose } from "./support/select";
 
 /** Every demo user has this password (demo mode seed). */
 const DEMO_PASSWORD = "Demo@2026";
@@ -28,18 +29,6 @@ async function pick(page: Page, field: Locator, option: string) {
   if ((await dropdown.count()) === 0) await field.click();
   if (await field.isEditable()) await field.fill(option);
   await dropdown.getByTitle(option, { exact: true }).click({ timeout: 2_000 });
-}
-
-/**
- * Picks an option of a single-choice Select / TreeSelect, again until its dropdown closes: a click
- * that lands while the dropdown is still opening can be lost (a drawer's department then stayed
- * empty and the save was refused).
- */
-async function choose(page: Page, field: Locator, option: string) {
-  await expect(async () => {
-    await pick(page, field, option);
-    await expect(page.locator(".ant-select-dropdown:visible")).toHaveCount(0, { timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
 }
 
 const mainMenu = (page: Page) => page.getByRole("navigation", { name: "主导航" });
@@ -78,7 +67,7 @@ test.describe("系统管理", () => {
     const userDrawer = page.getByRole("dialog", { name: "新建用户" });
     await userDrawer.getByLabel("用户名").fill(username);
     await userDrawer.getByLabel("姓名").fill(displayName);
-    await choose(page, userDrawer.getByLabel("部门", { exact: true }), "供销部");
+    await choose(page, userDrawer.getByLabel("部门", { exact: true }), "供销部", "供销部");
     // A click that lands while the dropdown is still opening can be lost: the chosen role must
     // show as a tag before the form is saved (otherwise the user is saved without it).
     const roleTag = userDrawer.locator(".ant-select-selection-item", { hasText: roleName });
@@ -204,7 +193,7 @@ test.describe("系统管理", () => {
     await tree.getByRole("button", { name: `更多操作：${childName}` }).click();
     await page.getByRole("menuitem", { name: "移动到…" }).click();
     const dialog = page.getByRole("dialog", { name: `移动部门“${childName}”` });
-    await choose(page, dialog.getByLabel("新的上级部门"), parentName);
+    await choose(page, dialog.getByLabel("新的上级部门"), parentName, parentName);
     const saved = page.waitForResponse(
       (r) => r.request().method() === "PATCH" && r.url().includes("/departments/"),
     );
@@ -229,7 +218,7 @@ test.describe("系统管理", () => {
     // No department: the form asks for one, and nothing is saved.
     await create.getByRole("button", { name: "保存" }).click();
     await expect(create.getByText("请选择部门")).toBeVisible();
-    await choose(page, create.getByLabel("部门", { exact: true }), "市场部");
+    await choose(page, create.getByLabel("部门", { exact: true }), "市场部", "市场部");
     await expect(create.getByText("请选择部门")).toHaveCount(0);
     await create.getByRole("button", { name: "保存" }).click();
     const secret = page.getByRole("dialog", { name: "用户已创建" });

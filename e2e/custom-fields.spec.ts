@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { choose } from "./support/select";
 
 /** Every demo user has this password (demo mode seed). */
 const DEMO_PASSWORD = "Demo@2026";
@@ -23,13 +24,6 @@ async function adminToken(request: APIRequestContext) {
     data: { username: "admin", password: DEMO_PASSWORD },
   });
   return ((await login.json()) as { accessToken: string }).accessToken;
-}
-
-/** Opens an antd Select and picks the option with exactly this title (typing first narrows it down). */
-async function choose(page: Page, field: Locator, option: string, type?: string) {
-  await field.click();
-  if (type) await page.keyboard.type(type);
-  await page.locator(".ant-select-dropdown:visible").getByTitle(option, { exact: true }).click();
 }
 
 /** The required built-in fields of 新建客户. */

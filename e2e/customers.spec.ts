@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { choose } from "./support/select";
 
 /** Every demo user has this password (demo mode seed). */
 const DEMO_PASSWORD = "Demo@2026";
@@ -26,13 +27,6 @@ async function apiCustomer(request: APIRequestContext, name: string) {
   });
   expect(created.status()).toBe(201);
   return (await created.json()) as { id: string; code: string };
-}
-
-/** Opens an antd Select and picks the option with exactly this title (typing first narrows it down). */
-async function choose(page: Page, field: Locator, option: string, type?: string) {
-  await field.click();
-  if (type) await page.keyboard.type(type);
-  await page.locator(".ant-select-dropdown:visible").getByTitle(option, { exact: true }).click();
 }
 
 /** Fills the required fields of input screen 1, all but the city when `withoutCity`. */

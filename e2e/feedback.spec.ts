@@ -1,11 +1,5 @@
-import {
-  type APIRequestContext,
-  type Browser,
-  expect,
-  type Locator,
-  type Page,
-  test,
-} from "@playwright/test";
+import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
+import { chooseFirst } from "./support/select";
 
 /** Every demo user has this password (demo mode seed). */
 const DEMO_PASSWORD = "Demo@2026";
@@ -107,13 +101,6 @@ async function apiEarlierRepair(request: APIRequestContext, customerId: string, 
   expect(made.status()).toBe(201);
 }
 
-/** Opens an antd Select, types to search, and picks the option whose title matches `option`. */
-async function choose(page: Page, field: Locator, option: string | RegExp, type?: string) {
-  await field.click();
-  if (type) await page.keyboard.type(type);
-  await page.locator(".ant-select-dropdown:visible").getByTitle(option).first().click();
-}
-
 async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
@@ -154,7 +141,7 @@ test.describe("服务反馈", () => {
     await shot(service, "02-form-errors");
 
     await service.getByLabel("主题").fill(subject);
-    await choose(
+    await chooseFirst(
       service,
       service.getByRole("combobox", { name: "相关客户" }),
       new RegExp(customerName),
@@ -166,16 +153,16 @@ test.describe("服务反馈", () => {
     await expect(contacts.getByTitle(/钱工/)).toHaveCount(1);
     await expect(contacts.getByTitle(/孙工/)).toHaveCount(0);
     await contacts.getByTitle(new RegExp(contactName)).click();
-    await choose(
+    await chooseFirst(
       service,
       service.getByRole("combobox", { name: "相关产品" }),
       new RegExp(product.code),
       productName,
     );
-    await choose(service, service.getByRole("combobox", { name: "反馈类型" }), "投诉");
+    await chooseFirst(service, service.getByRole("combobox", { name: "反馈类型" }), "投诉");
     await service.getByRole("radiogroup").getByText("高", { exact: true }).click();
     await expect(service.getByRole("radio", { name: "高" })).toBeChecked();
-    await choose(service, service.getByRole("combobox", { name: "处理人" }), /赵强/);
+    await chooseFirst(service, service.getByRole("combobox", { name: "处理人" }), /赵强/);
     await service.getByLabel("反馈描述").fill("客户反映新购车床运行时主轴有明显异响，影响加工精度。");
     await shot(service, "03-form-filled");
     await service.getByRole("button", { name: "登记", exact: true }).click();

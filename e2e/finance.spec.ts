@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { chooseFirst } from "./support/select";
 
 /** Every demo user has this password (demo mode seed). */
 const DEMO_PASSWORD = "Demo@2026";
@@ -81,13 +82,6 @@ async function signedOrder(request: APIRequestContext, tag: string, customerName
   return { customerId, orderId };
 }
 
-/** Opens an antd Select, types to search, and picks the option whose title matches `option`. */
-async function choose(page: Page, field: Locator, option: string | RegExp, type?: string) {
-  await field.click();
-  if (type) await page.keyboard.type(type);
-  await page.locator(".ant-select-dropdown:visible").getByTitle(option).first().click();
-}
-
 test.describe("财务管理", () => {
   test.describe.configure({ timeout: 180_000 });
 
@@ -122,7 +116,7 @@ test.describe("财务管理", () => {
     await page.getByRole("tab", { name: "收款记录" }).click();
     await page.getByRole("button", { name: "登记收款" }).click();
     const form = page.getByRole("dialog", { name: "登记收款" });
-    await choose(page, form.getByLabel("付款客户"), new RegExp(customerName), customerName);
+    await chooseFirst(page, form.getByLabel("付款客户"), new RegExp(customerName), customerName);
     const allocationInputs = form.getByRole("textbox", { name: /核销金额/ });
     await expect(allocationInputs).toHaveCount(2);
     await expect(form.getByRole("row").filter({ hasText: "第 1 期" })).toContainText("5,000.00");

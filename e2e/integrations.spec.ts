@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { choose } from "./support/select";
 
 /** Every demo user has this password (demo mode seed). */
 const DEMO_PASSWORD = "Demo@2026";
@@ -15,13 +16,6 @@ async function loginAs(page: Page, username: string) {
   await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page).toHaveURL(/\/workbench$/);
-}
-
-/** Opens an antd Select and picks the option with exactly this title (typing first narrows it down). */
-async function choose(page: Page, field: Locator, option: string, type?: string) {
-  await field.click();
-  if (type) await page.keyboard.type(type);
-  await page.locator(".ant-select-dropdown:visible").getByTitle(option, { exact: true }).click();
 }
 
 /** The value shown once in the one-time modal, which is then closed. */

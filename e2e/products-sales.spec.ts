@@ -6,6 +6,7 @@ import {
   type Page,
   test,
 } from "@playwright/test";
+import { chooseFirst } from "./support/select";
 
 /** Every demo user has this password (demo mode seed). */
 const DEMO_PASSWORD = "Demo@2026";
@@ -78,13 +79,6 @@ async function apiProduct(request: APIRequestContext, name: string) {
   throw new Error("no free category letter");
 }
 
-/** Opens an antd Select, types to search, and picks the option whose title matches `option`. */
-async function choose(page: Page, field: Locator, option: string | RegExp, type?: string) {
-  await field.click();
-  if (type) await page.keyboard.type(type);
-  await page.locator(".ant-select-dropdown:visible").getByTitle(option).first().click();
-}
-
 async function pickDate(field: Locator, date: string) {
   await field.click();
   await field.fill(date);
@@ -132,7 +126,7 @@ test.describe("产品与库存、销售管理", () => {
     await drawer.getByRole("button", { name: "保存" }).click();
     await expect(drawer.getByText("请选择产品分类")).toBeVisible();
     await expect(drawer.getByText("单价请输入金额，最多 2 位小数")).toBeVisible();
-    await choose(prod, drawer.getByLabel("产品分类"), `${letter} · 轴承${tag}`);
+    await chooseFirst(prod, drawer.getByLabel("产品分类"), `${letter} · 轴承${tag}`);
     await drawer.getByLabel("产品名称").fill(productName);
     await drawer.getByLabel("规格型号").fill("6204-2RS");
     await drawer.getByLabel("单价").fill("120.5");
@@ -165,7 +159,7 @@ test.describe("产品与库存、销售管理", () => {
 
     // Taking out more than there is says how much there is.
     await stockRow.getByRole("button", { name: "入库 / 出库 / 调整" }).click();
-    await choose(prod, movement.getByLabel("类型"), "销售出库");
+    await chooseFirst(prod, movement.getByLabel("类型"), "销售出库");
     await movement.getByLabel("数量").fill("999");
     await movement.getByRole("button", { name: "保存" }).click();
     await expect(movement.getByRole("alert")).toContainText("库存不足：当前可用 10，需要 999");
@@ -187,13 +181,18 @@ test.describe("产品与库存、销售管理", () => {
     await expect(sales).toHaveURL(/\/sales\/orders$/);
     await sales.getByRole("button", { name: "新建合同订单" }).click();
     const form = sales.getByRole("dialog", { name: "新建合同订单" });
-    await choose(
+    await chooseFirst(
       sales,
       form.getByRole("combobox", { name: /^(\* )?客户$/ }),
       new RegExp(customerName),
       customerName,
     );
-    await choose(sales, form.getByRole("combobox", { name: "产品 1" }), new RegExp(`^${code} `), productName);
+    await chooseFirst(
+      sales,
+      form.getByRole("combobox", { name: "产品 1" }),
+      new RegExp(`^${code} `),
+      productName,
+    );
     await expect(form.getByLabel("单价 1")).toHaveValue("120.50");
     await form.getByLabel("数量 1").fill("4");
     await form.getByLabel("折扣 % 1").fill("10");
@@ -233,7 +232,7 @@ test.describe("产品与库存、销售管理", () => {
 
     // The transactions list has the sale; the screen-3 form checks its inputs.
     await sales.goto("/sales/transactions");
-    await choose(
+    await chooseFirst(
       sales,
       sales.getByRole("combobox", { name: "客户" }),
       new RegExp(customerName),
@@ -252,13 +251,13 @@ test.describe("产品与库存、销售管理", () => {
     await expect(tx.getByText("请选择客户")).toBeVisible();
     await expect(tx.getByText("单价请输入金额，最多 2 位小数")).toBeVisible();
     await expect(tx.getByText("数量请输入大于 0 的数量，最多 3 位小数")).toBeVisible();
-    await choose(
+    await chooseFirst(
       sales,
       tx.getByRole("combobox", { name: /^(\* )?客户$/ }),
       new RegExp(customerName),
       customerName,
     );
-    await choose(
+    await chooseFirst(
       sales,
       tx.getByRole("combobox", { name: /^(\* )?产品$/ }),
       new RegExp(`^${code} `),
@@ -351,7 +350,7 @@ test.describe("产品与库存、销售管理", () => {
     await prod.getByRole("button", { name: "新建采购订单" }).click();
     const po = prod.getByRole("dialog", { name: "新建采购订单" });
     await po.getByLabel("供应商", { exact: true }).fill(supplier);
-    await choose(
+    await chooseFirst(
       prod,
       po.getByRole("combobox", { name: "产品 1" }),
       new RegExp(`^${product.code} `),

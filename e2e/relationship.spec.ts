@@ -1,11 +1,5 @@
-import {
-  type APIRequestContext,
-  type Browser,
-  expect,
-  type Locator,
-  type Page,
-  test,
-} from "@playwright/test";
+import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
+import { chooseFirst } from "./support/select";
 
 /** Every demo user has this password (demo mode seed). */
 const DEMO_PASSWORD = "Demo@2026";
@@ -46,13 +40,6 @@ async function apiCustomer(request: APIRequestContext, username: string, name: s
   return (await created.json()) as { id: string; code: string };
 }
 
-/** Opens an antd Select, types to search, and picks the option whose title starts with `option`. */
-async function choose(page: Page, field: Locator, option: string | RegExp, type?: string) {
-  await field.click();
-  if (type) await page.keyboard.type(type);
-  await page.locator(".ant-select-dropdown:visible").getByTitle(option).first().click();
-}
-
 async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
@@ -85,7 +72,12 @@ test.describe("客户关系维护", () => {
     await drawer.getByRole("button", { name: "保存" }).click();
     await expect(drawer.getByText("请选择客户")).toBeVisible();
     await expect(drawer.getByText("请输入联系内容")).toBeVisible();
-    await choose(sales, drawer.getByRole("combobox", { name: /^(\* )?客户$/ }), customerName, customerName);
+    await chooseFirst(
+      sales,
+      drawer.getByRole("combobox", { name: /^(\* )?客户$/ }),
+      customerName,
+      customerName,
+    );
     await expect(drawer.getByLabel("联系方式")).toBeVisible();
     await drawer.getByLabel("联系内容").fill(callNote);
     await drawer.getByLabel("下次跟进日期").click();
@@ -105,8 +97,13 @@ test.describe("客户关系维护", () => {
     await expect(sales).toHaveURL(/\/relationship\/care$/);
     await sales.getByRole("button", { name: "新建关怀" }).click();
     const care = sales.getByRole("dialog", { name: "新建关怀记录" });
-    await choose(sales, care.getByRole("combobox", { name: /^(\* )?客户$/ }), customerName, customerName);
-    await choose(sales, care.getByLabel("关怀方式"), "赠送礼品");
+    await chooseFirst(
+      sales,
+      care.getByRole("combobox", { name: /^(\* )?客户$/ }),
+      customerName,
+      customerName,
+    );
+    await chooseFirst(sales, care.getByLabel("关怀方式"), "赠送礼品");
     await care.getByLabel("关怀内容").fill(careNote);
     await care.getByRole("button", { name: "保存" }).click();
     await expect(sales.getByText("关怀记录已保存")).toBeVisible();
@@ -129,8 +126,8 @@ test.describe("客户关系维护", () => {
     await mgr.getByRole("button", { name: "新建计划" }).click();
     const taskDrawer = mgr.getByRole("dialog", { name: "新建工作计划" });
     await taskDrawer.getByLabel("标题").fill(taskTitle);
-    await choose(mgr, taskDrawer.getByLabel("优先级"), "紧急");
-    await choose(mgr, taskDrawer.getByLabel("执行人"), /^张伟/);
+    await chooseFirst(mgr, taskDrawer.getByLabel("优先级"), "紧急");
+    await chooseFirst(mgr, taskDrawer.getByLabel("执行人"), /^张伟/);
     await shot(mgr, "task-drawer");
     await taskDrawer.getByRole("button", { name: "保存" }).click();
     await expect(mgr.getByText("工作计划已创建")).toBeVisible();
