@@ -27,6 +27,9 @@ export const ConfigSchema = z
     DATA_DIR: z.string().min(1).default("./data"),
     // At least 2: an import commit holds one connection for its transaction while its job is claimed on another.
     DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+    // The query every authenticated request runs, prepared once per connection (a named statement).
+    // Off behind PgBouncer older than 1.21, or without max_prepared_statements (docs/scaling.md).
+    DB_NAMED_STATEMENTS: bool.default(true),
     DEMO: bool.optional(),
     JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),

@@ -25,6 +25,11 @@ export interface Settings {
   corsOrigins?: readonly string[];
   demo: boolean;
   webDist: string | null;
+  /**
+   * The authentication query as a named statement, parsed and planned once per connection (its
+   * plan, a primary-key lookup, is the same for every user). Off: unnamed, like every other.
+   */
+  namedStatements?: boolean;
 }
 
 /**
@@ -62,5 +67,6 @@ export function settingsFrom(config: Config, jwtSecret: string, webDist: string 
     corsOrigins: config.CORS_ORIGINS,
     demo: config.DEMO,
     webDist,
+    namedStatements: config.DB_NAMED_STATEMENTS,
   };
 }

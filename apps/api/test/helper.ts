@@ -30,6 +30,8 @@ export function testSettings(overrides: Partial<Settings> = {}): Settings {
     cookieSecure: false,
     demo: true,
     webDist: null,
+    // As in production (DB_NAMED_STATEMENTS defaults to true).
+    namedStatements: true,
     ...overrides,
   };
 }

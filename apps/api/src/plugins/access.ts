@@ -130,8 +130,10 @@ const accessCache = new WeakMap<object, Map<string, CachedAccess>>();
 
 /**
  * The query every authenticated request runs (the caller's row and the access version), built
- * once per database: Drizzle otherwise rebuilds the same SQL text on every request. Sent as an
- * unnamed statement like every other (no server-side prepared statement: PgBouncer-safe).
+ * once per database: Drizzle otherwise rebuilds the same SQL text on every request. With
+ * `namedStatements` it is a named statement, which the server parses and plans once per
+ * connection (a primary-key lookup: the generic plan is the right one for every user); otherwise
+ * an unnamed statement like every other (for PgBouncer before 1.21).
  */
 function userQueryOf(db: FastifyInstance["db"]) {
   return db
@@ -154,11 +156,12 @@ function userQueryOf(db: FastifyInstance["db"]) {
 type UserQuery = ReturnType<typeof userQueryOf>;
 type BuiltUserQuery = { execute(values: { id: string }): Promise<Awaited<UserQuery>> };
 const userQueries = new WeakMap<object, BuiltUserQuery>();
-function userQuery(db: FastifyInstance["db"]): BuiltUserQuery {
+function userQuery(db: FastifyInstance["db"], named: boolean): BuiltUserQuery {
   let built = userQueries.get(db);
   if (!built) {
     // `_prepare()` without a name is what Drizzle's own execute() does on every call.
-    built = (userQueryOf(db) as unknown as { _prepare(): BuiltUserQuery })._prepare();
+    const query = userQueryOf(db) as unknown as { _prepare(name?: string): BuiltUserQuery };
+    built = query._prepare(named ? "crm_auth_user" : undefined);
     userQueries.set(db, built);
   }
   return built;
@@ -207,7 +210,7 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
   // An API key (crm_…) stands for its service user, narrowed to the key's permissions.
   const key = match[1].startsWith(API_KEY_PREFIX) ? await resolveApiKey(app.db, match[1]) : null;
   const claims = key ? { sub: key.userId, ep: null } : claimsOf(app.settings.jwtSecret, match[1]);
-  const [user] = await userQuery(app.db).execute({ id: claims.sub });
+  const [user] = await userQuery(app.db, app.settings.namedStatements ?? false).execute({ id: claims.sub });
   if (!user || user.disabled) throw new AppError(401, ErrorCode.tokenInvalid);
   if (claims.ep !== null && claims.ep !== user.tokenEpoch) throw new AppError(401, ErrorCode.tokenInvalid);
   let cache = accessCache.get(app.db);
