@@ -20,6 +20,12 @@ describe("configuration", () => {
     expect(() => loadConfig({ DATABASE_URL: "postgres://u@h/db", WORKERS: "0" })).toThrow(/WORKERS/);
   });
 
+  it("prepares the authentication query by name unless DB_NAMED_STATEMENTS is false", () => {
+    expect(loadConfig({}).DB_NAMED_STATEMENTS).toBe(true);
+    expect(loadConfig({ DB_NAMED_STATEMENTS: "false" }).DB_NAMED_STATEMENTS).toBe(false);
+    expect(() => loadConfig({ DB_NAMED_STATEMENTS: "maybe" })).toThrow(/DB_NAMED_STATEMENTS/);
+  });
+
   it("stops with one line naming every wrong variable", () => {
     let error: unknown;
     try {
