@@ -15,7 +15,6 @@ test.describe("saved views of the customer list (我的视图)", () => {
   test("a salesperson saves the current view, finds it selected, and deletes it with its version", async ({
     page,
   }) => {
-    test.setTimeout(60_000);
     await loginAs(page, "sales2");
     await page.goto("/customers");
     const stamp = Date.now().toString(36);
