@@ -52,6 +52,8 @@ export interface BenchOptions {
   stem?: string;
   /** stop after preparing the database (to measure it later with reuse) */
   prepareOnly?: boolean;
+  /** with prepareOnly: generate only the organisation, customers and contacts */
+  customersOnly?: boolean;
   /** only these scenario keys (plus what they need); "import" and "soak" name those phases */
   only?: string[];
   /** after the scenarios, a mix of reads for this many minutes with the API's RSS read every 10 s */
@@ -158,6 +160,7 @@ export async function runBench(
           "--until",
           until,
           "--reset",
+          ...(o.customersOnly ? ["--customers-only"] : []),
         ],
         { quiet: true },
       );
