@@ -26,6 +26,12 @@ describe("configuration", () => {
     expect(() => loadConfig({ DB_NAMED_STATEMENTS: "maybe" })).toThrow(/DB_NAMED_STATEMENTS/);
   });
 
+  it("plans the search box's pages on a generic-plan pool unless DB_GENERIC_PLANS is false", () => {
+    expect(loadConfig({}).DB_GENERIC_PLANS).toBe(true);
+    expect(loadConfig({ DB_GENERIC_PLANS: "false" }).DB_GENERIC_PLANS).toBe(false);
+    expect(() => loadConfig({ DB_GENERIC_PLANS: "sometimes" })).toThrow(/DB_GENERIC_PLANS/);
+  });
+
   it("stops with one line naming every wrong variable", () => {
     let error: unknown;
     try {

@@ -22,6 +22,7 @@ async function main() {
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     poolSize: config.DB_POOL_SIZE,
+    genericPlans: config.DB_GENERIC_PLANS,
   });
   const boot = IS_WORKER ? { generatedAdminPassword: null } : await bootstrap(config, handle);
 

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createDb, type DbHandle } from "./client.js";
 
-export type TestDatabase = DbHandle & { drop(): Promise<void> };
+/** `url`: the database's on the server (none for PGlite), to open other connections to it. */
+export type TestDatabase = DbHandle & { url: string | null; drop(): Promise<void> };
 
 /**
  * A fresh, migrated database for one test file: a new database on the server named by
@@ -12,7 +13,7 @@ export async function freshTestDatabase(serverUrl = process.env.TEST_DATABASE_UR
   if (!serverUrl) {
     const handle = createDb({ dataDir: "memory://" });
     await handle.migrate();
-    return { ...handle, drop: () => handle.close() };
+    return { ...handle, url: null, drop: () => handle.close() };
   }
   // The test runner (scripts/test.mjs) gives its run a prefix, to find and drop what a killed
   // test process left behind.
@@ -22,10 +23,17 @@ export async function freshTestDatabase(serverUrl = process.env.TEST_DATABASE_UR
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   // Dropping the database terminates its sessions; that is expected here, not worth a warning.
-  const handle = createDb({ databaseUrl: url.toString(), poolSize: 5, onPoolError: () => undefined });
+  // With the generic-plan pool, as the app has it by default (DB_NAMED_STATEMENTS).
+  const handle = createDb({
+    databaseUrl: url.toString(),
+    poolSize: 5,
+    genericPlans: true,
+    onPoolError: () => undefined,
+  });
   await handle.migrate();
   return {
     ...handle,
+    url: url.toString(),
     async drop() {
       await handle.close();
       await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);

@@ -66,8 +66,16 @@ export const INITIALS = /^[a-z0-9]+$/;
 /** A customer's pinyin, email, phone digits or homepage contains q (the trigram index's expression). */
 export const lookupHas = (q: string) => sql`${customerLookupText(customers)} like ${`%${like(q)}%`}`;
 
-/** An initials suffix starts with q: a prefix range of customer_initials_postings' index. */
-export const suffixStartsWith = (q: string) => sql`${customerInitialsPostings.suffix} like ${`${like(q)}%`}`;
+/**
+ * An initials suffix starts with q (letters and digits): the prefix as the range of
+ * customer_initials_postings' index (text_pattern_ops, compared byte by byte), from q to q with
+ * its last character's successor. Written as a range, not LIKE: a generic plan (queryGeneric)
+ * cannot make a range of a LIKE pattern it does not know, and would read every suffix.
+ */
+export const suffixStartsWith = (q: string) => {
+  const upper = q.slice(0, -1) + String.fromCharCode(q.charCodeAt(q.length - 1) + 1);
+  return sql`(${customerInitialsPostings.suffix} ~>=~ ${q} and ${customerInitialsPostings.suffix} ~<~ ${upper})`;
+};
 
 /** The live customers whose initials contain q (3+ letters or digits). */
 function initialsMatches(q: string) {

@@ -9,6 +9,7 @@ import {
   normaliseText,
   customerSearchPostings as postings,
   postingTokens,
+  queryGeneric,
 } from "@crm/db";
 import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
@@ -176,6 +177,17 @@ function searchKey(caller: Caller, query: CustomerQuery): string {
   return `${scope}|${JSON.stringify(rest)}`;
 }
 
+/** A page's row as queryGeneric gives it: pageColumns' values in their order, then the count. */
+const PAGE_KEYS = Object.keys(pageColumns);
+function pageRow(values: unknown[], counted: boolean): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  PAGE_KEYS.forEach((key, i) => {
+    row[key] = values[i];
+  });
+  if (counted) row.fullCount = Number(values[PAGE_KEYS.length]);
+  return row;
+}
+
 /** The customers (ids) of live contacts whose name contains the query: usually none, and then the page leaves contacts out. */
 async function contactCustomers(db: DbOrTx, q: string): Promise<string[]> {
   const found = contactCustomersSelect(q);
@@ -289,12 +301,20 @@ export async function postingPage(
   if (!inContacts) {
     const key = searchKey(caller, query);
     const knownLarge = !after && !fromCounts && (largeSearches.get(key) ?? 0) > Date.now();
-    const rows = (await (initials ? db.with(matched) : db)
-      .select(columns(after || knownLarge ? null : countNamed))
+    const counting = !(after || knownLarge);
+    const statement = (initials ? db.with(matched) : db)
+      .select(columns(counting ? countNamed : null))
       .from(customers)
       .where(sql`${customers.id} in (${pageNamed})`)
       .orderBy(...orderOf(customers.createdAt, customers.id))
-      .limit(limit)) as Record<string, unknown>[];
+      .limit(limit);
+    // The search box alone (no other filter: a handful of statement texts per scope's shape) is
+    // planned once per connection: its plan is the same whatever the token, the scope's owners or
+    // the initials (compared with EXPLAIN at 1,000,000 customers, from 1 to 100 owners).
+    const generic = filters ? null : await queryGeneric(db, statement);
+    const rows = generic
+      ? generic.map((r) => pageRow(r, counting))
+      : ((await statement) as Record<string, unknown>[]);
     if (knownLarge) for (const r of rows) r.fullCount = EXACT_UP_TO + 1;
     else if (!after && Number(rows[0]?.fullCount ?? 0) > EXACT_UP_TO) {
       if (largeSearches.size >= 1_000) largeSearches.clear();

@@ -1,0 +1,113 @@
+// The search box's pages through the generic-plan pool (queryGeneric: each connection plans a
+// statement once): the same answers as the same app reading them as every other statement, for
+// every kind of search, scope, order and page; and planned generically indeed.
+import { createDb, queryGeneric } from "@crm/db";
+import { sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { createCustomer } from "../../../test/customers-fixtures.js";
+import { clientsFor, type Inject, setupApp } from "../../../test/helper.js";
+import { buildApp } from "../../app.js";
+
+const { app, db, settings } = await setupApp();
+if (!db.url) throw new Error("this test needs TEST_DATABASE_URL: the generic-plan pool is PostgreSQL's");
+// The same database and settings, without the generic-plan pool.
+const plainHandle = createDb({ databaseUrl: db.url, poolSize: 3, onPoolError: () => undefined });
+const plain = await buildApp({ settings, db: plainHandle, ownsDb: true });
+await plain.ready();
+afterAll(async () => {
+  await plain.close();
+});
+
+const users = ["sales1", "sales2", "mgr1", "gm"] as const;
+const generic = await clientsFor(app, [...users]);
+const usual = await clientsFor(plain, [...users]);
+
+interface Page {
+  items: Record<string, unknown>[];
+  total: number | null;
+  totalExact: boolean | null;
+  nextCursor: string | null;
+}
+/** Every page of a search, following the cursor. */
+async function pages(as: Inject, query: string): Promise<Page[]> {
+  const all: Page[] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await as({
+      url: `/api/v1/customers?limit=2&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const page = res.json() as Page;
+    all.push(page);
+    cursor = page.nextCursor;
+  } while (cursor && all.length < 50);
+  return all;
+}
+
+describe("the search box through the generic-plan pool", () => {
+  it("answers every search, scope, order and page as the usual statements do", async () => {
+    const [sales1, sales2] = [generic[0]!, generic[1]!];
+    for (const [as, name] of [
+      [sales1, "瓯海鹭鸥鲸业机械有限公司"],
+      [sales1, "乐清鹭鸥鲸业机械有限公司"],
+      [sales1, "温州鹭鸥鲸业阀门有限公司"],
+      [sales1, "鹭鸥电气（温州）有限公司"],
+      [sales2, "苍南鹭鸥鲸业机械有限公司"],
+      [sales2, "平阳鹭鸥鲸业水泵有限公司"],
+    ] as const) {
+      await createCustomer(as, { name });
+    }
+    const searches = [
+      "鹭",
+      "鹭鸥",
+      "鹭鸥鲸",
+      "鹭鸥鲸业机械",
+      "温州鹭",
+      "lojy",
+      "lo",
+      "ohlo",
+      "zzzz",
+      "鸥鲸业阀",
+    ];
+    let compared = 0;
+    for (const [i, user] of users.entries()) {
+      for (const q of searches) {
+        for (const sort of ["-createdAt", "createdAt"]) {
+          const query = `q=${encodeURIComponent(q)}&sort=${sort}`;
+          const got = await pages(generic[i]!, query);
+          expect(got, `${user} ${q} ${sort}`).toEqual(await pages(usual[i]!, query));
+          compared += got.flatMap((p) => p.items).length;
+        }
+      }
+    }
+    // Not vacuous: the searches found customers, and sales1's own are four of 鹭鸥's.
+    expect(compared).toBeGreaterThan(100);
+    const [first] = await pages(generic[0]!, `q=${encodeURIComponent("鹭鸥")}`);
+    expect(first!.total).toBe(4);
+  });
+
+  it("plans the pages once per connection, generically, and leaves the other statements alone", async () => {
+    await pages(generic[2]!, `q=${encodeURIComponent("鹭鸥")}`);
+    await pages(generic[2]!, "q=lojy");
+    const rows = await queryGeneric(db.db, {
+      toSQL: () => ({
+        sql: `select count(*) filter (where generic_plans > 0 and custom_plans = 0),
+                count(*) filter (where custom_plans > 0),
+                current_setting('plan_cache_mode')
+              from pg_prepared_statements where name like 'crm_g_%'`,
+        params: [],
+      }),
+    });
+    const [genericOnly, custom, mode] = rows![0]!;
+    expect(Number(genericOnly)).toBeGreaterThan(0);
+    expect(Number(custom)).toBe(0);
+    expect(mode).toBe("force_generic_plan");
+    // The app's own pool plans as PostgreSQL decides (custom plans for the LIKE and trigram tests).
+    const { rows: setting } = await db.db.execute<{ m: string }>(
+      sql`select current_setting('plan_cache_mode') as m`,
+    );
+    expect(setting[0]!.m).toBe("auto");
+    // A transaction, or a database made without the pool, has none: the statement runs as usual.
+    expect(await queryGeneric(plainHandle.db, { toSQL: () => ({ sql: "select 1", params: [] }) })).toBeNull();
+  });
+});
