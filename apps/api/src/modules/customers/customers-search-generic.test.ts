@@ -52,6 +52,9 @@ describe("the search box through the generic-plan pool", () => {
       [sales1, "乐清鹭鸥鲸业机械有限公司"],
       [sales1, "温州鹭鸥鲸业阀门有限公司"],
       [sales1, "鹭鸥电气（温州）有限公司"],
+      [sales1, "鹭鸥鲸业（乐清）机械有限公司"],
+      [sales1, "鹭鸥泵业有限公司"],
+      [sales1, "鹭鸥阀门有限公司"],
       [sales2, "苍南鹭鸥鲸业机械有限公司"],
       [sales2, "平阳鹭鸥鲸业水泵有限公司"],
     ] as const) {
@@ -68,27 +71,35 @@ describe("the search box through the generic-plan pool", () => {
       "ohlo",
       "zzzz",
       "鸥鲸业阀",
-    ];
+    ].map((q) => `q=${encodeURIComponent(q)}`);
+    // The letter bar (a salesperson's own letter: one statement from the owner+letter index).
+    const letters = ["L", "W", "H", "Y", "Q"].map((l) => `letter=${l}`);
     let compared = 0;
     for (const [i, user] of users.entries()) {
-      for (const q of searches) {
+      for (const q of [...searches, ...letters]) {
         for (const sort of ["-createdAt", "createdAt"]) {
-          const query = `q=${encodeURIComponent(q)}&sort=${sort}`;
+          const query = `${q}&sort=${sort}`;
           const got = await pages(generic[i]!, query);
           expect(got, `${user} ${q} ${sort}`).toEqual(await pages(usual[i]!, query));
           compared += got.flatMap((p) => p.items).length;
         }
       }
     }
-    // Not vacuous: the searches found customers, and sales1's own are four of 鹭鸥's.
+    // Not vacuous: the searches found customers, and sales1's own are seven of 鹭鸥's.
     expect(compared).toBeGreaterThan(100);
     const [first] = await pages(generic[0]!, `q=${encodeURIComponent("鹭鸥")}`);
-    expect(first!.total).toBe(4);
+    expect(first!.total).toBe(7);
+    // Four of them under L: two pages and a half, and each found once.
+    const own = await pages(generic[0]!, "letter=L");
+    expect(own.length).toBeGreaterThanOrEqual(2);
+    expect(own[0]!.total).toBe(new Set(own.flatMap((p) => p.items.map((c) => c.id))).size);
+    expect(own[0]!.total).toBeGreaterThanOrEqual(4);
   });
 
   it("plans the pages once per connection, generically, and leaves the other statements alone", async () => {
     await pages(generic[2]!, `q=${encodeURIComponent("鹭鸥")}`);
     await pages(generic[2]!, "q=lojy");
+    await pages(generic[0]!, "letter=L");
     const rows = await queryGeneric(db.db, {
       toSQL: () => ({
         sql: `select count(*) filter (where generic_plans > 0 and custom_plans = 0),

@@ -121,3 +121,14 @@ export const pageColumns = {
   code: customers.code,
   json: customerJson,
 };
+
+/** A page's row as queryGeneric gives it (pageColumns' values in their order, then any count). */
+const PAGE_KEYS = Object.keys(pageColumns);
+export function genericRow(values: unknown[]): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  PAGE_KEYS.forEach((key, i) => {
+    row[key] = values[i];
+  });
+  if (values.length > PAGE_KEYS.length) row.fullCount = Number(values[PAGE_KEYS.length]);
+  return row;
+}

@@ -16,7 +16,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Caller } from "../../plugins/access.js";
 import { decodeCursor } from "../../shared/cursor.js";
 import { scopeWhere } from "../../shared/scope.js";
-import { pageColumns } from "./customers.fields.js";
+import { genericRow, pageColumns } from "./customers.fields.js";
 import {
   CODE,
   contactCustomersSelect,
@@ -177,17 +177,6 @@ function searchKey(caller: Caller, query: CustomerQuery): string {
   return `${scope}|${JSON.stringify(rest)}`;
 }
 
-/** A page's row as queryGeneric gives it: pageColumns' values in their order, then the count. */
-const PAGE_KEYS = Object.keys(pageColumns);
-function pageRow(values: unknown[], counted: boolean): Record<string, unknown> {
-  const row: Record<string, unknown> = {};
-  PAGE_KEYS.forEach((key, i) => {
-    row[key] = values[i];
-  });
-  if (counted) row.fullCount = Number(values[PAGE_KEYS.length]);
-  return row;
-}
-
 /** The customers (ids) of live contacts whose name contains the query: usually none, and then the page leaves contacts out. */
 async function contactCustomers(db: DbOrTx, q: string): Promise<string[]> {
   const found = contactCustomersSelect(q);
@@ -312,9 +301,7 @@ export async function postingPage(
     // planned once per connection: its plan is the same whatever the token, the scope's owners or
     // the initials (compared with EXPLAIN at 1,000,000 customers, from 1 to 100 owners).
     const generic = filters ? null : await queryGeneric(db, statement);
-    const rows = generic
-      ? generic.map((r) => pageRow(r, counting))
-      : ((await statement) as Record<string, unknown>[]);
+    const rows = generic ? generic.map(genericRow) : ((await statement) as Record<string, unknown>[]);
     if (knownLarge) for (const r of rows) r.fullCount = EXACT_UP_TO + 1;
     else if (!after && Number(rows[0]?.fullCount ?? 0) > EXACT_UP_TO) {
       if (largeSearches.size >= 1_000) largeSearches.clear();
