@@ -263,7 +263,8 @@ try {
   await load("customers", CUSTOMER_COLUMNS, pool.run(customerTasks), customers);
   await load("contacts", CONTACT_COLUMNS, pool.run(tasks("contacts", customers, chunk)), totalContacts(ctx));
 
-  async function loadTheRest() {
+  // Everything but the organisation, customers and contacts (--customers-only leaves it out).
+  if (!customersOnly) {
     await copyRows(
       "product_categories",
       catalogue.categories.map((c) => ({ ...c, created_at: iso(startMs - 60 * 86_400_000) })),
@@ -344,7 +345,6 @@ try {
       pool.run(tasks("return_visits", target.feedback, chunk)),
     );
   }
-  if (!customersOnly) await loadTheRest();
   await pool.close();
 
   const sequences: Record<string, number> = {};

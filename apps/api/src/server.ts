@@ -22,7 +22,8 @@ async function main() {
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     poolSize: config.DB_POOL_SIZE,
-    genericPlans: config.DB_GENERIC_PLANS,
+    // The generic-plan pool's statements are named: off with named statements too.
+    genericPlans: config.DB_GENERIC_PLANS && config.DB_NAMED_STATEMENTS,
   });
   const boot = IS_WORKER ? { generatedAdminPassword: null } : await bootstrap(config, handle);
 

@@ -23,7 +23,7 @@ export async function freshTestDatabase(serverUrl = process.env.TEST_DATABASE_UR
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   // Dropping the database terminates its sessions; that is expected here, not worth a warning.
-  // With the generic-plan pool, as the app has it by default (DB_NAMED_STATEMENTS).
+  // With the generic-plan pool, as the app has it by default (DB_GENERIC_PLANS).
   const handle = createDb({
     databaseUrl: url.toString(),
     poolSize: 5,

@@ -1,5 +1,5 @@
 import type { Customer } from "@crm/contracts";
-import { customers } from "@crm/db";
+import { customers, type DbOrTx, queryGeneric } from "@crm/db";
 import { type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, PgDialect } from "drizzle-orm/pg-core";
 import { ownerName } from "./customers.query.js";
@@ -122,13 +122,25 @@ export const pageColumns = {
   json: customerJson,
 };
 
-/** A page's row as queryGeneric gives it (pageColumns' values in their order, then any count). */
+/**
+ * The rows of a page statement (pageColumns, then any count): through the generic-plan pool when
+ * `planOnce` and the database has one (queryGeneric, whose rows are arrays in the select's order),
+ * otherwise as Drizzle runs it.
+ */
 const PAGE_KEYS = Object.keys(pageColumns);
-export function genericRow(values: unknown[]): Record<string, unknown> {
-  const row: Record<string, unknown> = {};
-  PAGE_KEYS.forEach((key, i) => {
-    row[key] = values[i];
+export async function readPage(
+  db: DbOrTx,
+  statement: PromiseLike<unknown> & { toSQL(): { sql: string; params: unknown[] } },
+  planOnce = true,
+): Promise<Record<string, unknown>[]> {
+  const generic = planOnce ? await queryGeneric(db, statement) : null;
+  if (!generic) return (await statement) as Record<string, unknown>[];
+  return generic.map((values) => {
+    const row: Record<string, unknown> = {};
+    PAGE_KEYS.forEach((key, i) => {
+      row[key] = values[i];
+    });
+    if (values.length > PAGE_KEYS.length) row.fullCount = Number(values[PAGE_KEYS.length]);
+    return row;
   });
-  if (values.length > PAGE_KEYS.length) row.fullCount = Number(values[PAGE_KEYS.length]);
-  return row;
 }

@@ -1,13 +1,13 @@
 // The customer list: one page in the caller's scope with its filters and sort, and its total.
 import type { Customer, CustomerQuery } from "@crm/contracts";
-import { customers, type DbOrTx, queryGeneric } from "@crm/db";
+import { customers, type DbOrTx } from "@crm/db";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Caller } from "../../plugins/access.js";
 import { pageOf } from "../../shared/cursor.js";
 import { userNames } from "../../shared/user-names.js";
 import { customFilterConditions } from "../custom-fields/custom-fields.service.js";
-import { genericRow, pageColumns } from "./customers.fields.js";
+import { pageColumns, readPage } from "./customers.fields.js";
 import { fieldConditions, listConditions, sorting } from "./customers.query.js";
 import { EXACT_UP_TO, postingPage, postingPlan, postingTotal } from "./customers.search.js";
 
@@ -113,7 +113,7 @@ function ownLetter(caller: Caller, query: CustomerQuery, custom: SQL | undefined
 /**
  * One page of the list. The first page carries a total: when the planner expects a small result
  * it is counted exactly in the same query as the page (a window count: the matches are read
- * once); otherwise it is the planner's estimate, flagged (totalExact false: "about N"), and the
+ * once; a salesperson's own letter: the page and a count each from the owner+letter index); otherwise it is the planner's estimate, flagged (totalExact false: "about N"), and the
  * page query can stop after its rows. Cursor pages answer null.
  */
 export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQuery) {
@@ -174,8 +174,7 @@ export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQ
       .where(where)
       .orderBy(...order)
       .limit(query.limit + 1);
-    const generic = await queryGeneric(db, statement);
-    rows = (generic ? generic.map(genericRow) : await statement) as unknown as PageRow[];
+    rows = (await readPage(db, statement)) as unknown as PageRow[];
     counted = Number(rows[0]?.fullCount ?? 0);
   } else if (counting) {
     const bounded = db

@@ -9,14 +9,13 @@ import {
   normaliseText,
   customerSearchPostings as postings,
   postingTokens,
-  queryGeneric,
 } from "@crm/db";
 import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Caller } from "../../plugins/access.js";
 import { decodeCursor } from "../../shared/cursor.js";
 import { scopeWhere } from "../../shared/scope.js";
-import { genericRow, pageColumns } from "./customers.fields.js";
+import { pageColumns, readPage } from "./customers.fields.js";
 import {
   CODE,
   contactCustomersSelect,
@@ -300,8 +299,7 @@ export async function postingPage(
     // The search box alone (no other filter: a handful of statement texts per scope's shape) is
     // planned once per connection: its plan is the same whatever the token, the scope's owners or
     // the initials (compared with EXPLAIN at 1,000,000 customers, from 1 to 100 owners).
-    const generic = filters ? null : await queryGeneric(db, statement);
-    const rows = generic ? generic.map(genericRow) : ((await statement) as Record<string, unknown>[]);
+    const rows = await readPage(db, statement, !filters);
     if (knownLarge) for (const r of rows) r.fullCount = EXACT_UP_TO + 1;
     else if (!after && Number(rows[0]?.fullCount ?? 0) > EXACT_UP_TO) {
       if (largeSearches.size >= 1_000) largeSearches.clear();
