@@ -152,7 +152,7 @@ export async function queryGeneric(
 ): Promise<unknown[][] | null> {
   const pool = genericPools.get(db);
   if (!pool) return null;
-  const { sql: text, params } = query.toSQL();
+  const { text, params } = sendOnce(query.toSQL());
   let name = statementNames.get(text);
   if (!name) {
     name = `crm_g_${createHash("sha256").update(text).digest("base64url").slice(0, 24)}`;
@@ -161,6 +161,47 @@ export async function queryGeneric(
   }
   const result = await pool.query({ name, text, values: params, rowMode: "array" });
   return result.rows as unknown[][];
+}
+
+/**
+ * A statement whose large parameters are each sent once: a scope's owner array is written into a
+ * page and into its count (two or three times), and PostgreSQL parses each copy on every bind
+ * (0.2 ms for 100 uuids). A later copy refers to the first instead, when every use of both is
+ * under the same cast (so the parameter's type is the same); small values stay as they are.
+ */
+const SEND_ONCE_FROM = 64;
+export function sendOnce(query: { sql: string; params: unknown[] }): { text: string; params: unknown[] } {
+  const { sql: text, params } = query;
+  const large = new Map<string, number>();
+  const target = params.map((p, i) => {
+    if (typeof p !== "string" || p.length < SEND_ONCE_FROM) return i;
+    const first = large.get(p);
+    if (first === undefined) large.set(p, i);
+    return first ?? i;
+  });
+  if (target.every((t, i) => t === i)) return { text, params };
+  // The cast after each use of each parameter: one copy joins another only with the same casts.
+  const casts = new Map<number, Set<string>>();
+  for (const m of text.matchAll(/\$(\d+)(::[a-z_]+(?:\[\])?)?/g)) {
+    const i = Number(m[1]) - 1;
+    if (!casts.has(i)) casts.set(i, new Set());
+    casts.get(i)!.add(m[2] ?? "");
+  }
+  const castOf = (i: number) => {
+    const c = casts.get(i);
+    return c?.size === 1 ? [...c][0] || null : null;
+  };
+  const joined = target.map((t, i) => (t !== i && castOf(i) !== null && castOf(i) === castOf(t) ? t : i));
+  if (joined.every((t, i) => t === i)) return { text, params };
+  const number = new Map<number, number>();
+  const kept: unknown[] = [];
+  joined.forEach((t, i) => {
+    if (t === i) number.set(i, kept.push(params[i]));
+  });
+  return {
+    text: text.replace(/\$(\d+)/g, (_, n: string) => `$${number.get(joined[Number(n) - 1]!)}`),
+    params: kept,
+  };
 }
 
 /** A cheap round trip, for readiness checks. */

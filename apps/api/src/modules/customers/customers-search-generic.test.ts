@@ -60,6 +60,16 @@ describe("the search box through the generic-plan pool", () => {
     ] as const) {
       await createCustomer(as, { name });
     }
+    // One of gm's own, outside mgr1's department.
+    const outside = await createCustomer(generic[3]!, { name: "鹭鸥鲸港务有限公司" });
+    // A customer found by its contact's name only (the contacts' lookup, planned once too).
+    const byContact = await createCustomer(sales1, { name: "温州海燕贸易有限公司" });
+    const contact = await sales1({
+      method: "POST",
+      url: "/api/v1/contacts",
+      payload: { customerId: byContact.id, name: "陈鹭鸥" },
+    });
+    expect(contact.statusCode, contact.body).toBe(201);
     const searches = [
       "鹭",
       "鹭鸥",
@@ -85,10 +95,26 @@ describe("the search box through the generic-plan pool", () => {
         }
       }
     }
-    // Not vacuous: the searches found customers, and sales1's own are seven of 鹭鸥's.
+    // Not vacuous: the searches found customers, and sales1's own are eight of 鹭鸥's (seven by
+    // name, one by its contact).
     expect(compared).toBeGreaterThan(100);
-    const [first] = await pages(generic[0]!, `q=${encodeURIComponent("鹭鸥")}`);
-    expect(first!.total).toBe(7);
+    const found = await pages(generic[0]!, `q=${encodeURIComponent("鹭鸥")}`);
+    expect(found[0]!.total).toBe(8);
+    expect(found.flatMap((p) => p.items.map((c) => c.id))).toContain(byContact.id);
+    // mgr1 (Dep-01: sales1 and sales2, a scope of several owners, tested against a hashed set in
+    // these statements) finds both salespeople's, each once, and not gm's: by a counted token
+    // (鲸: the page and the owners' counts) and by a longer one (鹭鸥鲸, counted from postings).
+    for (const q of ["鲸", "鹭鸥鲸"]) {
+      const managed = await pages(generic[2]!, `q=${encodeURIComponent(q)}`);
+      const items = managed.flatMap((p) => p.items);
+      expect(managed[0]!.total, q).toBe(6);
+      expect(new Set(items.map((c) => c.id)).size, q).toBe(6);
+      expect(new Set(items.map((c) => c.ownerName)), q).toEqual(new Set(["张伟", "刘洋"]));
+      expect(
+        items.map((c) => c.id),
+        q,
+      ).not.toContain(outside.id);
+    }
     // Four of them under L: two pages and a half, and each found once.
     const own = await pages(generic[0]!, "letter=L");
     expect(own.length).toBeGreaterThanOrEqual(2);
@@ -104,13 +130,23 @@ describe("the search box through the generic-plan pool", () => {
       toSQL: () => ({
         sql: `select count(*) filter (where generic_plans > 0 and custom_plans = 0),
                 count(*) filter (where custom_plans > 0),
-                current_setting('plan_cache_mode')
+                current_setting('plan_cache_mode'),
+                count(*) filter (where statement like '%from "contacts"%' and generic_plans > 0),
+                count(*) filter (where statement like '%customer_search_counts%'
+                  and cardinality(array_positions(parameter_types, 'uuid[]'::regtype)) = 1),
+                count(*) filter (where statement like '%customer_search_counts%'
+                  and cardinality(array_positions(parameter_types, 'uuid[]'::regtype)) > 1)
               from pg_prepared_statements where name like 'crm_g_%'`,
         params: [],
       }),
     });
-    const [genericOnly, custom, mode] = rows![0]!;
+    // (Requests one after another use one connection of the pool, the one read here.)
+    const [genericOnly, custom, mode, contactsLookup, ownersOnce, ownersTwice] = rows![0]!;
     expect(Number(genericOnly)).toBeGreaterThan(0);
+    expect(Number(contactsLookup)).toBeGreaterThan(0);
+    // mgr1's 鹭鸥 uses the owners three times (the page, the counts and their deltas): sent once.
+    expect(Number(ownersOnce)).toBeGreaterThan(0);
+    expect(Number(ownersTwice)).toBe(0);
     expect(Number(custom)).toBe(0);
     expect(mode).toBe("force_generic_plan");
     // The app's own pool plans as PostgreSQL decides (custom plans for the LIKE and trigram tests).
