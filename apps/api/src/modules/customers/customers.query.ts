@@ -108,10 +108,10 @@ export function contactCustomersSelect(q: string): SQL | undefined {
 
 type Filters = Omit<CustomerQuery, "sort" | "limit" | "cursor">;
 
-/** Every filter of the list, the caller's scope always among them. */
-export function listConditions(caller: Caller, f: Partial<Filters>): SQL | undefined {
+/** Every filter of the list, the caller's scope always among them (planOnce: see scopeWhere). */
+export function listConditions(caller: Caller, f: Partial<Filters>, planOnce = false): SQL | undefined {
   return and(
-    scopeWhere(caller.scope, customers.ownerId),
+    scopeWhere(caller.scope, customers.ownerId, planOnce),
     f.deleted === "true" ? isNotNull(customers.deletedAt) : isNull(customers.deletedAt),
     f.q ? searchCondition(f.q, f.deleted === "true") : undefined,
     fieldConditions(f),
