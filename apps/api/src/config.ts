@@ -30,7 +30,7 @@ export const ConfigSchema = z
     // The query every authenticated request runs, prepared once per connection (a named statement).
     // Off behind PgBouncer older than 1.21, or without max_prepared_statements (docs/scaling.md).
     DB_NAMED_STATEMENTS: bool.default(true),
-    // The search box's list pages on a second pool (half DB_POOL_SIZE) whose connections plan a
+    // The customer list's pages on a second pool (half DB_POOL_SIZE) whose connections plan a
     // statement once (plan_cache_mode = force_generic_plan, a startup option). Off behind PgBouncer,
     // and with DB_NAMED_STATEMENTS (its statements are named).
     DB_GENERIC_PLANS: bool.default(true),
