@@ -1,24 +1,14 @@
 // The plain list and the letter bar by date through the generic-plan pool (planned once per
 // connection): the same pages as the same app planning each with its values, for everyone's, one
 // owner's and several owners' customers; several owners' only when they own more than EXACT_UP_TO.
-import { createDb, customers, queryGeneric, users } from "@crm/db";
+import { customers, queryGeneric, users } from "@crm/db";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
-import { clientsFor, type Inject, setupApp } from "../../../test/helper.js";
-import { buildApp } from "../../app.js";
-
-const { app, db, settings } = await setupApp();
-if (!db.url) throw new Error("this test needs TEST_DATABASE_URL: the generic-plan pool is PostgreSQL's");
-const plainHandle = createDb({ databaseUrl: db.url, poolSize: 3, onPoolError: () => undefined });
-const plain = await buildApp({ settings, db: plainHandle, ownsDb: true });
-await plain.ready();
-afterAll(async () => {
-  await plain.close();
-});
+import { describe, expect, it } from "vitest";
+import { customerPages, withAndWithoutGenericPlans } from "../../../test/generic-plans.js";
+import type { Inject } from "../../../test/helper.js";
 
 const names = ["sales1", "sales2", "mgr1", "gm"] as const;
-const generic = await clientsFor(app, [...names]);
-const usual = await clientsFor(plain, [...names]);
+const { db, generic, usual } = await withAndWithoutGenericPlans(names);
 
 const idOf = async (username: string) =>
   (await db.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]!.id;
@@ -29,21 +19,8 @@ interface Page {
   totalExact: boolean | null;
   nextCursor: string | null;
 }
-/** The first `count` pages of a list, following the cursor. */
-async function pages(as: Inject, query: string, count = 3): Promise<Page[]> {
-  const all: Page[] = [];
-  let cursor: string | null = null;
-  do {
-    const res = await as({
-      url: `/api/v1/customers?limit=40&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    const page = res.json() as Page;
-    all.push(page);
-    cursor = page.nextCursor;
-  } while (cursor && all.length < count);
-  return all;
-}
+/** The first `count` pages of a list (40 customers each), following the cursor. */
+const pages = (as: Inject, query: string, count = 3) => customerPages<Page>(as, query, 40, count);
 
 describe("the plain list and the letter bar through the generic-plan pool", () => {
   it("pages as the usual statements do, for every kind of scope, when several owners own many", async () => {

@@ -1,26 +1,15 @@
 // The search box's pages through the generic-plan pool (queryGeneric: each connection plans a
 // statement once): the same answers as the same app reading them as every other statement, for
 // every kind of search, scope, order and page; and planned generically indeed.
-import { createDb, queryGeneric } from "@crm/db";
+import { queryGeneric } from "@crm/db";
 import { sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCustomer } from "../../../test/customers-fixtures.js";
-import { clientsFor, type Inject, setupApp } from "../../../test/helper.js";
-import { buildApp } from "../../app.js";
-
-const { app, db, settings } = await setupApp();
-if (!db.url) throw new Error("this test needs TEST_DATABASE_URL: the generic-plan pool is PostgreSQL's");
-// The same database and settings, without the generic-plan pool.
-const plainHandle = createDb({ databaseUrl: db.url, poolSize: 3, onPoolError: () => undefined });
-const plain = await buildApp({ settings, db: plainHandle, ownsDb: true });
-await plain.ready();
-afterAll(async () => {
-  await plain.close();
-});
+import { customerPages, withAndWithoutGenericPlans } from "../../../test/generic-plans.js";
+import type { Inject } from "../../../test/helper.js";
 
 const users = ["sales1", "sales2", "mgr1", "gm"] as const;
-const generic = await clientsFor(app, [...users]);
-const usual = await clientsFor(plain, [...users]);
+const { db, plainDb, generic, usual } = await withAndWithoutGenericPlans(users);
 
 interface Page {
   items: Record<string, unknown>[];
@@ -28,21 +17,8 @@ interface Page {
   totalExact: boolean | null;
   nextCursor: string | null;
 }
-/** Every page of a search, following the cursor. */
-async function pages(as: Inject, query: string): Promise<Page[]> {
-  const all: Page[] = [];
-  let cursor: string | null = null;
-  do {
-    const res = await as({
-      url: `/api/v1/customers?limit=2&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    const page = res.json() as Page;
-    all.push(page);
-    cursor = page.nextCursor;
-  } while (cursor && all.length < 50);
-  return all;
-}
+/** Every page of a search (two customers each), following the cursor. */
+const pages = (as: Inject, query: string) => customerPages<Page>(as, query, 2, 50);
 
 describe("the search box through the generic-plan pool", () => {
   it("answers every search, scope, order and page as the usual statements do", async () => {
@@ -155,6 +131,6 @@ describe("the search box through the generic-plan pool", () => {
     );
     expect(setting[0]!.m).toBe("auto");
     // A transaction, or a database made without the pool, has none: the statement runs as usual.
-    expect(await queryGeneric(plainHandle.db, { toSQL: () => ({ sql: "select 1", params: [] }) })).toBeNull();
+    expect(await queryGeneric(plainDb, { toSQL: () => ({ sql: "select 1", params: [] }) })).toBeNull();
   });
 });
