@@ -136,6 +136,9 @@ export function createDb(options: DbOptions): DbHandle {
 const genericPools = new WeakMap<object, pg.Pool>();
 const statementNames = new Map<string, string>();
 
+/** Whether queryGeneric runs statements for `db` (a database made with `genericPlans`, not a transaction). */
+export const hasGenericPlans = (db: DbOrTx): boolean => genericPools.has(db);
+
 /**
  * Runs a statement on the generic-plan pool as a named statement: each of its connections parses
  * and plans a statement text once and then only binds and executes it (planning a list page cost

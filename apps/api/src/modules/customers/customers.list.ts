@@ -1,6 +1,6 @@
 // The customer list: one page in the caller's scope with its filters and sort, and its total.
 import type { Customer, CustomerQuery } from "@crm/contracts";
-import { customers, type DbOrTx } from "@crm/db";
+import { customers, type DbOrTx, hasGenericPlans } from "@crm/db";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Caller } from "../../plugins/access.js";
@@ -121,7 +121,8 @@ const ownLetter = (caller: Caller, query: CustomerQuery, custom: SQL | undefined
  * one owner's their owner index; several owners' walk the date (or letter) index, testing each
  * row against a hashed set of the owners, which is right only when they own many: more than
  * EXACT_UP_TO matches by the estimate or the count (a page then reads at most a few thousand
- * rows). Fewer are planned with their values, as before (the owner index, then a sort).
+ * rows). Fewer are planned with their values, as before (the owner index, then a sort), and so
+ * is every page where there is no generic-plan pool (PGlite, DB_GENERIC_PLANS off).
  */
 async function planOnce(
   db: DbOrTx,
@@ -131,7 +132,7 @@ async function planOnce(
   where: SQL | undefined,
   known: number | null,
 ): Promise<boolean> {
-  if (!plainByDate(query, custom)) return false;
+  if (!hasGenericPlans(db) || !plainByDate(query, custom)) return false;
   if (caller.scope.all || caller.scope.ownerIds.length <= 1) return true;
   return (known ?? (await estimateMatches(db, where))) > EXACT_UP_TO;
 }

@@ -5,6 +5,7 @@ import {
   customerInitialsPostings,
   customers,
   type DbOrTx,
+  hasGenericPlans,
   hasHan,
   normaliseText,
   customerSearchPostings as postings,
@@ -236,7 +237,8 @@ export async function postingPage(
   // The search box alone (no other filter, no contact found: a handful of statement texts per
   // scope's shape) is planned once per connection: its plan is the same whatever the token, the
   // scope's owners or the initials (compared with EXPLAIN at 1,000,000 customers, 1 to 100 owners).
-  const planOnce = !filters && !inContacts;
+  // Elsewhere (PGlite, DB_GENERIC_PLANS off) it is planned with its values, owners as a constant.
+  const planOnce = !filters && !inContacts && hasGenericPlans(db);
 
   const named = (withKeyset: boolean) => {
     const base = db.select({ id: postings.customerId }).from(postings).$dynamic();
