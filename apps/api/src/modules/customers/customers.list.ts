@@ -124,7 +124,7 @@ const ownLetter = (caller: Caller, query: CustomerQuery, custom: SQL | undefined
  * rows). Fewer are planned with their values, as before (the owner index, then a sort), and so
  * is every page where there is no generic-plan pool (PGlite, DB_GENERIC_PLANS off).
  */
-async function planOnce(
+async function plannedOnce(
   db: DbOrTx,
   caller: Caller,
   query: CustomerQuery,
@@ -140,8 +140,9 @@ async function planOnce(
 /**
  * One page of the list. The first page carries a total: when the planner expects a small result
  * it is counted exactly in the same query as the page (a window count: the matches are read
- * once; a salesperson's own letter: the page and a count each from the owner+letter index); otherwise it is the planner's estimate, flagged (totalExact false: "about N"), and the
- * page query can stop after its rows. Cursor pages answer null.
+ * once; a salesperson's own letter: the page and a count each from the owner+letter index);
+ * otherwise it is the planner's estimate, flagged (totalExact false: "about N"), and the page
+ * query can stop after its rows. Cursor pages answer null.
  */
 export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQuery) {
   const custom = await customFilterConditions(db, "customer", query);
@@ -225,7 +226,7 @@ export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQ
     if (counted <= EXACT_UP_TO) rows = found;
   }
   if (!rows) {
-    const once = await planOnce(db, caller, query, custom, where, counted ?? estimate);
+    const once = await plannedOnce(db, caller, query, custom, where, counted ?? estimate);
     const statement = db
       .select(pageColumns)
       .from(customers)
