@@ -147,7 +147,8 @@ export const hasGenericPlans = (db: DbOrTx): boolean => genericPools.has(db);
  * a transaction, `genericPlans` off): the caller runs the statement as usual.
  *
  * Only for statements whose best plan does not depend on their values: a generic plan is made
- * without them. A LIKE pattern, for one, cannot use an index then (write a prefix as a range).
+ * without them. A LIKE pattern, for one, cannot use a btree index then (write a prefix as a range);
+ * a trigram index it can.
  */
 export async function queryGeneric(
   db: DbOrTx,

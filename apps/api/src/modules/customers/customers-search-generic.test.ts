@@ -46,6 +46,11 @@ describe("the search box through the generic-plan pool", () => {
       payload: { customerId: byContact.id, name: "陈鹭鸥" },
     });
     expect(contact.statusCode, contact.body).toBe(201);
+    // One found by its email only (the initials' lookup of pinyin, email, phone and homepage).
+    const byEmail = await createCustomer(sales2, {
+      name: "平阳海燕贸易有限公司",
+      email: "qzmx.lo@example.com",
+    });
     const searches = [
       "鹭",
       "鹭鸥",
@@ -57,6 +62,7 @@ describe("the search box through the generic-plan pool", () => {
       "ohlo",
       "zzzz",
       "鸥鲸业阀",
+      "qzmx",
     ].map((q) => `q=${encodeURIComponent(q)}`);
     // The letter bar (a salesperson's own letter: one statement from the owner+letter index).
     const letters = ["L", "W", "H", "Y", "Q"].map((l) => `letter=${l}`);
@@ -77,6 +83,18 @@ describe("the search box through the generic-plan pool", () => {
     const found = await pages(generic[0]!, `q=${encodeURIComponent("鹭鸥")}`);
     expect(found[0]!.total).toBe(8);
     expect(found.flatMap((p) => p.items.map((c) => c.id))).toContain(byContact.id);
+    // qzmx: sales2's customer for sales2 and mgr1, no one's for sales1.
+    for (const [i, ids] of [
+      [1, [byEmail.id]],
+      [2, [byEmail.id]],
+      [0, []],
+    ] as const) {
+      const got = await pages(generic[i]!, "q=qzmx");
+      expect(
+        got.flatMap((p) => p.items.map((c) => c.id)),
+        users[i],
+      ).toEqual(ids);
+    }
     // mgr1 (Dep-01: sales1 and sales2, a scope of several owners, tested against a hashed set in
     // these statements) finds both salespeople's, each once, and not gm's: by a counted token
     // (鲸: the page and the owners' counts) and by a longer one (鹭鸥鲸, counted from postings).
@@ -108,6 +126,7 @@ describe("the search box through the generic-plan pool", () => {
                 count(*) filter (where custom_plans > 0),
                 current_setting('plan_cache_mode'),
                 count(*) filter (where statement like '%from "contacts"%' and generic_plans > 0),
+                count(*) filter (where statement like 'select "customers"."id" from "customers"%lower("customers"."email")%' and generic_plans > 0),
                 count(*) filter (where statement like '%customer_search_counts%'
                   and cardinality(array_positions(parameter_types, 'uuid[]'::regtype)) = 1),
                 count(*) filter (where statement like '%customer_search_counts%'
@@ -117,9 +136,10 @@ describe("the search box through the generic-plan pool", () => {
       }),
     });
     // (Requests one after another use one connection of the pool, the one read here.)
-    const [genericOnly, custom, mode, contactsLookup, ownersOnce, ownersTwice] = rows![0]!;
+    const [genericOnly, custom, mode, contactsLookup, initialsLookup, ownersOnce, ownersTwice] = rows![0]!;
     expect(Number(genericOnly)).toBeGreaterThan(0);
     expect(Number(contactsLookup)).toBeGreaterThan(0);
+    expect(Number(initialsLookup)).toBeGreaterThan(0);
     // mgr1's 鹭鸥 uses the owners three times (the page, the counts and their deltas): sent once.
     expect(Number(ownersOnce)).toBeGreaterThan(0);
     expect(Number(ownersTwice)).toBe(0);
