@@ -16,8 +16,10 @@ test.describe("saved views of the customer list (我的视图)", () => {
     page,
   }) => {
     await loginAs(page, "sales2");
-    await page.goto("/customers");
     const stamp = Date.now().toString(36);
+    // Views of a search only this attempt makes: a first attempt that stopped half-way leaves views
+    // of its own search behind, which its retry then neither shows nor falls back to.
+    await page.goto(`/customers?q=${stamp}`);
     const first = `视图${stamp}甲`;
     const second = `视图${stamp}乙`;
     const select = page.locator(".saved-views__select");
