@@ -57,11 +57,10 @@ export async function postingPlan(db: DbOrTx, query: CustomerQuery): Promise<Pos
   if (!q || CODE.test(q)) return null;
   if (!hasHan(q)) {
     if (q.length < 3 || !INITIALS.test(q)) return null;
-    if ((commonLookups.get(q) ?? 0) > Date.now()) return null;
+    if (commonLookups.has(q)) return null;
     const lookupIds = await lookupMatches(db, q);
     if (lookupIds) return { kind: "initials", token: q, recheck: null, q, lookupIds };
-    if (commonLookups.size >= 10_000) commonLookups.clear();
-    commonLookups.set(q, Date.now() + COMMON_TTL_MS);
+    commonLookups.add(q);
     return null;
   }
   const { tokens, exact } = postingTokens(q);
@@ -90,10 +89,21 @@ const LOOKUP_UP_TO = 1_000;
  * trigram index for 14–25 ms at 1,000,000 customers to learn it). Only which path answers depends
  * on it, and both answer the same.
  */
-const COMMON_TTL_MS = 10 * 60_000;
-const commonLookups = new Map<string, number>();
+const commonLookups = rememberedFor(10 * 60_000, 10_000);
 
 const dialect = new PgDialect({ casing: "snake_case" });
+
+/** Keys this process remembers for `ttlMs` (at most `max`: past it, all are forgotten at once). */
+function rememberedFor(ttlMs: number, max: number) {
+  const until = new Map<string, number>();
+  return {
+    has: (key: string) => (until.get(key) ?? 0) > Date.now(),
+    add(key: string) {
+      if (until.size >= max) until.clear();
+      until.set(key, Date.now() + ttlMs);
+    },
+  };
+}
 
 async function lookupMatches(db: DbOrTx, q: string): Promise<string[] | null> {
   const ids = await firstColumn(
@@ -199,8 +209,7 @@ export const EXACT_UP_TO = 10_000;
  * "about N" from postingTotal or the planner, so its first page need not count again. A smaller
  * result is always counted in the page's own statement, so an exact total is never stale.
  */
-const LARGE_TTL_MS = 30_000;
-const largeSearches = new Map<string, number>();
+const largeSearches = rememberedFor(30_000, 1_000);
 
 function searchKey(caller: Caller, query: CustomerQuery): string {
   const { cursor: _c, limit: _l, ...rest } = query;
@@ -328,7 +337,7 @@ export async function postingPage(
     fullCount ? { ...pageColumns, fullCount: fullCount.mapWith(Number) } : pageColumns;
   if (!inContacts) {
     const key = searchKey(caller, query);
-    const knownLarge = !after && !fromCounts && (largeSearches.get(key) ?? 0) > Date.now();
+    const knownLarge = !after && !fromCounts && largeSearches.has(key);
     const counting = !(after || knownLarge);
     const statement = (initials ? db.with(matched) : db)
       .select(columns(counting ? countNamed : null))
@@ -339,8 +348,7 @@ export async function postingPage(
     const rows = await readPage(db, statement, planOnce);
     if (knownLarge) for (const r of rows) r.fullCount = EXACT_UP_TO + 1;
     else if (!after && Number(rows[0]?.fullCount ?? 0) > EXACT_UP_TO) {
-      if (largeSearches.size >= 1_000) largeSearches.clear();
-      largeSearches.set(key, Date.now() + LARGE_TTL_MS);
+      largeSearches.add(key);
     }
     return { rows, fromCounts };
   }
