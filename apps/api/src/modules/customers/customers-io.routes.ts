@@ -7,7 +7,8 @@ import { AppError } from "../../shared/errors.js";
 import { checkSpreadsheetUpload, UPLOAD_MAX_BYTES } from "../../shared/spreadsheet-upload.js";
 import { exportCustomers } from "./customers.export.js";
 import { validateImport } from "./customers.import.js";
-import { errorFile, getImport, startCommit, undoImport } from "./customers.import-commit.js";
+import { errorFile, getImport, startCommit } from "./customers.import-commit.js";
+import { undoImport } from "./customers.import-undo.js";
 
 const tags = ["customers"];
 
