@@ -17,8 +17,6 @@ const dialect = new PgDialect();
 type PageRow = {
   id: string;
   ownerId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
   pinyin: string;
   code: string;
   json: string;

@@ -1,4 +1,4 @@
-import type { CustomerQuery } from "@crm/contracts";
+import type { Customer, CustomerQuery } from "@crm/contracts";
 import {
   contacts,
   customerInitialsPostings,
@@ -175,12 +175,13 @@ export function sorting(sort: CustomerQuery["sort"], cursor: string | undefined)
     const op = spec.dir === "asc" ? sql`>` : sql`<`;
     keyset = sql`(${spec.column}, ${customers.id}) ${op} (${value}, ${String(after[1])}::uuid)`;
   }
-  const keyOf = (row: { createdAt: Date; updatedAt: Date; pinyin: string; code: string; id: string }) => {
+  /** A page row's cursor key: its dates from its JSON (the ISO text Date.toISOString() gives). */
+  const keyOf = (row: { id: string; pinyin: string; code: string; json: string }) => {
     const v =
       spec.column === customers.createdAt
-        ? row.createdAt.toISOString()
+        ? (JSON.parse(row.json) as Customer).createdAt
         : spec.column === customers.updatedAt
-          ? row.updatedAt.toISOString()
+          ? (JSON.parse(row.json) as Customer).updatedAt
           : spec.column === customers.pinyin
             ? row.pinyin
             : row.code;

@@ -276,6 +276,40 @@ describe("the list's pages", () => {
     expect(found.items[0]).toMatchObject({ annualRevenue: "10.50", employeeCount: 3, customFields: {} });
   });
 
+  it("walk every sort page by page with the cursor, missing and repeating nothing", async () => {
+    // The cursor's dates come from the last row's JSON: the oldest customer, updated, is first by
+    // updatedAt and last by createdAt, so a cursor with the wrong date loses or repeats rows.
+    const touched = await createCustomer(sales1, { name: "游标排序测试" });
+    for (const name of ["游标甲", "游标乙", "游标丙", "游标丁"]) await createCustomer(sales1, { name });
+    await sales1({
+      method: "PATCH",
+      url: `/api/v1/customers/${touched.id}`,
+      headers: { "if-match": `"${touched.version}"` },
+      payload: { address: "游标路 1 号" },
+    });
+    // A name search and a letter: the postings' pages, the letter's and the general path's.
+    const filters = [`q=${encodeURIComponent("游标")}`, "letter=Y"];
+    for (const filter of filters) {
+      for (const sort of ["-createdAt", "createdAt", "-updatedAt", "name", "-name", "code"]) {
+        const list = `/api/v1/customers?${filter}&sort=${sort}`;
+        const whole = (await admin({ url: `${list}&limit=200` })).json();
+        expect(whole.nextCursor, list).toBeNull();
+        expect(whole.items.length).toBeGreaterThan(4);
+        const walked: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const after: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
+          const page = (await admin({ url: `${list}&limit=1${after}` })).json();
+          walked.push(...page.items.map((c: { id: string }) => c.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(walked, list).toEqual(whole.items.map((c: { id: string }) => c.id));
+      }
+    }
+    const byUpdate = (await admin({ url: `/api/v1/customers?${filters[0]}&sort=-updatedAt&limit=1` })).json();
+    expect(byUpdate.items[0].id).toBe(touched.id);
+  });
+
   it("show each customer exactly as its detail does, on every path a page is read by", async () => {
     // The database writes the list's customers as JSON (customerJson); the detail is present()'s.
     const full = await createCustomer(sales1, {
