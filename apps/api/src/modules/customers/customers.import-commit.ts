@@ -19,9 +19,8 @@ import { AppError, notFound } from "../../shared/errors.js";
 import {
   BATCH,
   insertCustomers,
-  lockInScope,
+  lockedUpdates,
   type SearchSource,
-  updateBatches,
   updateCustomers,
 } from "./customers.import-writes.js";
 
@@ -297,14 +296,8 @@ async function commit(
       reportProgress(db, id, written);
     }
 
-    for (const slice of updateBatches(rows.filter((r) => r.action === "update"))) {
-      const current = await lockInScope(
-        tx,
-        caller,
-        slice.map((r) => r.customerId!),
-      );
-      const batch = slice.map((r) => {
-        const now = current.get(r.customerId!)!;
+    for await (const slice of lockedUpdates(tx, caller, rows)) {
+      const batch = slice.map(({ row: r, now }) => {
         const data = { ...(r.data as Record<string, unknown>) };
         // Custom values in the file add to (or replace) the customer's own; the others stay.
         if (data.customFields) data.customFields = { ...now.customFields, ...(data.customFields as object) };

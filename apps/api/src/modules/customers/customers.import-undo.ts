@@ -7,7 +7,7 @@ import type { RequestContext } from "../../shared/audit.js";
 import { AppError } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
 import { getImport } from "./customers.import-commit.js";
-import { lockInScope, updateBatches, updateCustomers } from "./customers.import-writes.js";
+import { lockedUpdates, updateCustomers } from "./customers.import-writes.js";
 
 /** Created customers removed per statement on undo (ids only). */
 const UNDO_BATCH = 10_000;
@@ -60,14 +60,8 @@ export async function undoImport(db: Db, caller: Caller, id: string, ctx: Reques
       }
     }
     // Updated customers get their previous values back, refused if any changed since.
-    for (const slice of updateBatches(rows.filter((x) => x.action === "update"))) {
-      const current = await lockInScope(
-        tx,
-        caller,
-        slice.map((r) => r.customerId!),
-      );
-      const batch = slice.map((r) => {
-        const now = current.get(r.customerId!)!;
+    for await (const slice of lockedUpdates(tx, caller, rows)) {
+      const batch = slice.map(({ row: r, now }) => {
         if (now.version !== Number(r.before?.version) + 1) {
           throw new AppError(409, ErrorCode.conflict, {
             detail: "import_changed_since",

@@ -77,7 +77,7 @@ export async function insertCustomers(
  * Update rows in batches in which each customer appears once (two rows may match one customer,
  * by code): a later row then reads what the earlier one wrote, as one statement per row would.
  */
-export function updateBatches<T extends { customerId: string | null }>(rows: T[]): T[][] {
+function updateBatches<T extends { customerId: string | null }>(rows: T[]): T[][] {
   const batches: T[][] = [];
   let batch: T[] = [];
   let ids = new Set<string>();
@@ -95,11 +95,7 @@ export function updateBatches<T extends { customerId: string | null }>(rows: T[]
 }
 
 /** The customers of `ids` in the caller's scope, locked; a missing one is a 404 like findInScope's. */
-export async function lockInScope(
-  tx: DbOrTx,
-  caller: Caller,
-  ids: string[],
-): Promise<Map<string, CustomerRow>> {
+async function lockInScope(tx: DbOrTx, caller: Caller, ids: string[]): Promise<Map<string, CustomerRow>> {
   const found = await tx
     .select()
     .from(customers)
@@ -114,6 +110,25 @@ export async function lockInScope(
   const map = new Map(found.map((c) => [c.id, c]));
   if (ids.some((x) => !map.has(x))) throw notFound();
   return map;
+}
+
+/**
+ * An import's update rows in batches (updateBatches), each row with its customer as it is now,
+ * locked in the caller's scope: what a commit applies the file to and an undo checks against.
+ */
+export async function* lockedUpdates<T extends { customerId: string | null; action: string }>(
+  tx: DbOrTx,
+  caller: Caller,
+  rows: T[],
+): AsyncGenerator<{ row: T; now: CustomerRow }[]> {
+  for (const slice of updateBatches(rows.filter((r) => r.action === "update"))) {
+    const current = await lockInScope(
+      tx,
+      caller,
+      slice.map((r) => r.customerId!),
+    );
+    yield slice.map((row) => ({ row, now: current.get(row.customerId!)! }));
+  }
 }
 
 /**
