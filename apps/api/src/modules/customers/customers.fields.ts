@@ -116,8 +116,8 @@ export const customerJson = sql<string>`${sql.raw(built.sql)}`;
 /**
  * The columns a list page is read with: the customer as JSON text, and what the page itself needs
  * (the owner for the name, the text sort keys for the cursor). The dates a cursor may need are
- * read from the last row's JSON (sorting's keyOf): as Date columns the driver parsed two per row, 0.17 ms
- * of the API's CPU per page, for the one row a cursor uses.
+ * read from the last row's JSON (sorting's keyOf): as Date columns the driver parsed two per
+ * row, 0.17 ms of the API's CPU per page, for the one row a cursor uses.
  */
 export const pageColumns = {
   id: customers.id,
