@@ -3,7 +3,7 @@ import { and, eq, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Caller } from "../../plugins/access.js";
 import { addDays } from "../../shared/days.js";
-import type { ReportFilters } from "./reports.service.js";
+import type { ReportFilters } from "./reports-filters.js";
 
 /**
  * How the reports read the aggregates of migration 0021 (packages/db/src/schema/reports.ts).

@@ -43,7 +43,7 @@ import {
   planBlocks,
   withAttributes,
 } from "./aggregates.js";
-import { ownedBy, period, type ReportFilters } from "./reports.service.js";
+import { ownedBy, period, type ReportFilters } from "./reports-filters.js";
 
 /**
  * The business reports read the rollups by owner and month (and, for callers who see everyone's

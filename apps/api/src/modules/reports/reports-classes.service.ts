@@ -4,7 +4,7 @@ import type { Caller } from "../../plugins/access.js";
 import { type RequestContext, writeAudit } from "../../shared/audit.js";
 import { AppError, forbidden } from "../../shared/errors.js";
 import { bulkUpdateCustomers } from "../customers/customers.bulk.js";
-import { customerValue } from "./reports.service.js";
+import { customerValue } from "./reports-value.service.js";
 
 /**
  * 客户价值 → 客户类别: gives the customers of the customer-value report (under the same filters,

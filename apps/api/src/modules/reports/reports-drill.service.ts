@@ -25,15 +25,7 @@ import { AppError } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
 import { displayNameOf } from "../../shared/sql.js";
 import { collectionRows } from "../finance/collections.service.js";
-import {
-  customerValue,
-  liveSales,
-  ownedBy,
-  period,
-  periodTs,
-  type ReportFilters,
-  revenueBand,
-} from "./reports.service.js";
+import { revenueBand } from "./reports.service.js";
 import {
   balanceRecords,
   contactRecordList,
@@ -44,6 +36,8 @@ import {
   rankedCustomerRecords,
   transactionRecords,
 } from "./reports-drill.lists.js";
+import { liveSales, ownedBy, period, periodTs, type ReportFilters } from "./reports-filters.js";
+import { customerValue } from "./reports-value.service.js";
 
 /**
  * 钻取: the records behind one figure of a report. Each condition below repeats the report's own

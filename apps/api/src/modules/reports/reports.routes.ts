@@ -7,6 +7,8 @@ import { AppError } from "../../shared/errors.js";
 import * as reports from "./reports.service.js";
 import * as business from "./reports-business.service.js";
 import { filtersInWords, reportFile } from "./reports-export.js";
+import { customerValue } from "./reports-value.service.js";
+import { visits } from "./reports-visits.service.js";
 
 const Filters = z.object({
   from: z.iso.date().optional(),
@@ -31,12 +33,12 @@ const REPORTS = {
       "客户综合评价 (output design 2): by region, credit rating, revenue band; value score; potential customers",
   },
   visits: {
-    fn: reports.visits,
+    fn: visits,
     summary:
       "拜访与服务 (output design 3): visits per salesperson and customer; complaints and technical records",
   },
   "customer-value": {
-    fn: reports.customerValue,
+    fn: customerValue,
     summary: "客户价值: RFM segments and ABC (Pareto) classes with suggested customer classes",
   },
   satisfaction: {
