@@ -327,11 +327,19 @@ export async function postingPage(
   // at any size and cheap, so it is read on every first page (never remembered as "past
   // EXACT_UP_TO" to be skipped).
   const fromCounts = plan.kind === "name" && !onCustomer && isCounted(plan.token);
+  // A token's postings alone are counted in date order, from the date index: they lie in the table
+  // in about that order, so the visibility checks of its index-only scan stay on one page of the
+  // visibility map, where in the owner index's order they jump between pages at every owner
+  // (杭州宏 for mgr1's 94 owners at 1,000,000 customers: 596 buffers read for its 873 postings,
+  // against 19; the page's execute under 16 clients 2.56–2.75 -> 2.42 ms).
+  const postingsToCount = onCustomer
+    ? named(false)
+    : named(false).orderBy(desc(postings.createdAt), desc(postings.customerId));
   const countNamed = fromCounts
     ? countedTotal(caller, plan.token, planOnce)
     : initials
       ? sql`(select count(*) from (select 1 from "matched" limit ${EXACT_UP_TO + 1}) n)`
-      : sql`(select count(*) from (${named(false).limit(EXACT_UP_TO + 1)}) n)`;
+      : sql`(select count(*) from (${postingsToCount.limit(EXACT_UP_TO + 1)}) n)`;
 
   const columns = (fullCount: SQL | null) =>
     fullCount ? { ...pageColumns, fullCount: fullCount.mapWith(Number) } : pageColumns;
