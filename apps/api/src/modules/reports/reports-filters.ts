@@ -1,6 +1,6 @@
 // The filters every report takes, and the conditions they make on owned records and periods.
 import { customers, type DbOrTx, transactions, users } from "@crm/db";
-import { and, eq, gte, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, gte, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Caller } from "../../plugins/access.js";
 import { scopeWhere, subtreeIds } from "../../shared/scope.js";
@@ -49,3 +49,6 @@ export const periodTs = (column: AnyPgColumn, f: ReportFilters) =>
   );
 
 export const liveSales = isNull(transactions.deletedAt);
+
+/** A condition, or true when there is none (for SQL that needs one written). */
+export const or0 = (s: SQL | undefined) => s ?? sql`true`;

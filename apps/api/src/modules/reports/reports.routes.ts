@@ -7,6 +7,7 @@ import { AppError } from "../../shared/errors.js";
 import * as reports from "./reports.service.js";
 import * as business from "./reports-business.service.js";
 import { filtersInWords, reportFile } from "./reports-export.js";
+import { satisfaction } from "./reports-satisfaction.service.js";
 import { customerValue } from "./reports-value.service.js";
 import { visits } from "./reports-visits.service.js";
 
@@ -42,7 +43,7 @@ const REPORTS = {
     summary: "客户价值: RFM segments and ABC (Pareto) classes with suggested customer classes",
   },
   satisfaction: {
-    fn: business.satisfaction,
+    fn: satisfaction,
     summary: "服务满意度: feedback by type, product and handler; response and resolution times; rating trend",
   },
   sales: {
