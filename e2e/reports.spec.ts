@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { choose } from "./support/select";
 
 /** The little of exceljs (the API's dependency) this flow reads the exported workbooks with. */
 interface Sheet {
@@ -89,8 +90,7 @@ test.describe("reports (查询分析报表)", () => {
     await closeDrawer(page);
 
     // A department head's view: 供销部 and below.
-    await page.getByRole("combobox", { name: "部门" }).click();
-    await page.getByTitle("供销部").click();
+    await choose(page, page.getByRole("combobox", { name: "部门" }), "供销部");
     await expect(page).toHaveURL(/departmentId=/);
     const ranking = page.locator(".report-section").filter({ hasText: "业务员排行" });
     await expect(ranking).not.toContainText("陈静");
@@ -118,8 +118,7 @@ test.describe("reports (查询分析报表)", () => {
     await loginAs(page, "gm");
     await page.goto("/reports/sales");
     await expect(page.getByRole("heading", { name: "销售分析" })).toBeVisible();
-    await page.getByRole("combobox", { name: "期间" }).click();
-    await page.getByTitle("近12个月").click();
+    await choose(page, page.getByRole("combobox", { name: "期间" }), "近12个月");
     await expect(page).toHaveURL(/from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}/);
     const url = new URL(page.url());
     // The view survives a reload: the filters are in the address.
@@ -162,8 +161,7 @@ test.describe("reports (查询分析报表)", () => {
     await loginAs(page, "gm");
     await page.goto("/reports/first-transactions");
     await expect(page.getByRole("heading", { name: "首次交易" })).toBeVisible();
-    await page.getByRole("combobox", { name: "地区" }).fill("浙江");
-    await page.getByTitle("浙江省").click();
+    await choose(page, page.getByRole("combobox", { name: "地区" }), "浙江省", "浙江");
     await expect(page).toHaveURL(/province=%E6%B5%99%E6%B1%9F%E7%9C%81/);
     await expect(page.locator(".ant-table-row").first()).toBeVisible();
     await shot(page, "first-transactions");
@@ -187,8 +185,7 @@ test.describe("reports (查询分析报表)", () => {
     await page.goto("/reports/customer-evaluation");
     await expect(page.getByText("客户价值分的计算公式")).toBeVisible();
     await expect(page.getByText(/价值分 = 年营业额档 × 40%/)).toBeVisible();
-    await page.getByRole("combobox", { name: "客户类别" }).click();
-    await page.getByTitle("1类 重点客户").click();
+    await choose(page, page.getByRole("combobox", { name: "客户类别" }), "1类 重点客户");
     await expect(page).toHaveURL(/class=1/);
     const scores = page.locator(".report-section").filter({ hasText: "客户价值分（前100名）" });
     await expect(scores).toContainText("杭州宏达机械有限公司");
@@ -222,8 +219,7 @@ test.describe("reports (查询分析报表)", () => {
     await loginAs(page, "gm");
     await page.goto("/reports/visits");
     await expect(page.getByRole("heading", { name: "拜访与服务" })).toBeVisible();
-    await page.getByRole("combobox", { name: "期间" }).click();
-    await page.getByTitle("本年").click();
+    await choose(page, page.getByRole("combobox", { name: "期间" }), "本年");
     await expect(page).toHaveURL(/from=\d{4}-01-01&to=/);
     await shot(page, "visits");
     await page
@@ -243,8 +239,7 @@ test.describe("reports (查询分析报表)", () => {
     await loginAs(page, "gm");
     await page.goto("/reports/customer-value");
     await expect(page.getByText("ABC 分类（按销售额）")).toBeVisible();
-    await page.getByRole("combobox", { name: "部门" }).click();
-    await page.getByTitle("供销部").click();
+    await choose(page, page.getByRole("combobox", { name: "部门" }), "供销部");
     await expect(page).toHaveURL(/departmentId=[0-9a-f-]{36}/);
     // 供销部's salespeople own these; 市场部's (广州, 深圳) are out.
     const table = page.locator(".report-section").filter({ hasText: "客户价值明细" });
@@ -269,8 +264,7 @@ test.describe("reports (查询分析报表)", () => {
     await loginAs(page, "gm");
     await page.goto("/reports/satisfaction");
     await expect(page.getByText("平均满意度").first()).toBeVisible();
-    await page.getByRole("combobox", { name: "期间" }).click();
-    await page.getByTitle("近12个月").click();
+    await choose(page, page.getByRole("combobox", { name: "期间" }), "近12个月");
     await expect(page).toHaveURL(/from=/);
     await shot(page, "satisfaction");
     await page
