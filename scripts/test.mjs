@@ -6,6 +6,7 @@
 // itself (scripts/test-services.mjs: initdb in a temporary folder, Debian's postgresql installed
 // when missing), as some tests need a real server. Tests of the embedded database (PGlite) make
 // their own.
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -18,19 +19,41 @@ const started = Date.now();
 const tmp = join(root, ".tmp");
 mkdirSync(tmp, { recursive: true });
 
+/** Whether a font for Chinese is installed (fontconfig's list; none known without fc-list). */
+function hasChineseFont() {
+  const listed = spawnSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" });
+  return listed.status !== 0 || listed.stdout.trim() !== "";
+}
+
 async function ensureBrowser() {
-  if (chromiumPath() !== null) return;
-  const isRoot = process.getuid?.() === 0;
-  if (!isRoot || !existsSync("/usr/bin/apt-get")) {
-    console.error(
-      "No Chromium for the e2e flows: install Debian's `chromium` package (or run as root to let this script do it).",
-    );
-    process.exit(1);
-  }
-  console.log("Installing Chromium (apt-get install chromium)…");
+  const canInstall = process.getuid?.() === 0 && existsSync("/usr/bin/apt-get");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  if ((await run("apt-get", ["update", "-qq"], { env })) !== 0) process.exit(1);
-  if ((await run("apt-get", ["install", "-y", "-qq", "chromium"], { env })) !== 0) process.exit(1);
+  let updated = false;
+  if (chromiumPath() === null) {
+    if (!canInstall) {
+      console.error(
+        "No Chromium for the e2e flows: install Debian's `chromium` package (or run as root to let this script do it).",
+      );
+      process.exit(1);
+    }
+    console.log("Installing Chromium (apt-get install chromium)…");
+    if ((await run("apt-get", ["update", "-qq"], { env })) !== 0) process.exit(1);
+    if ((await run("apt-get", ["install", "-y", "-qq", "chromium"], { env })) !== 0) process.exit(1);
+    updated = true;
+  }
+  // The flows' screenshots show a Chinese UI: without such a font every character is a box. The
+  // tests read the page's text, not its pixels, so a failed install only warns.
+  if (canInstall && !hasChineseFont()) {
+    console.log("Installing a Chinese font for the screenshots (apt-get install fonts-noto-cjk)…");
+    const install = async () =>
+      (await run("apt-get", ["install", "-y", "-qq", "fonts-noto-cjk"], { env })) === 0;
+    const installed =
+      (await install()) ||
+      (!updated && (await run("apt-get", ["update", "-qq"], { env })) === 0 && (await install()));
+    if (!installed) {
+      console.warn("fonts-noto-cjk could not be installed: the screenshots will show boxes for Chinese text");
+    }
+  }
 }
 
 /** A statement on the test server's maintenance connection. */
