@@ -329,6 +329,32 @@ describe("a name search through the postings", () => {
       .orderBy(sql`${customers.createdAt} desc, ${customers.id} desc`)
       .limit(200);
     expect(list.items.map((c) => c.id)).toEqual(newest.map((c) => c.id));
+    // Remembered as large (30 s): asked again after most moved on, the first page is read in
+    // order without counting, so it is still "about N", and still the newest of what matches now.
+    await db.db
+      .update(customers)
+      .set({ class: "8" })
+      .where(sql`${customers.code} like '3类-9%' and substring(${customers.code} from 5)::int >= 1000`);
+    const later = (await gm({ url: "/api/v1/customers?limit=200&class=9" })).json() as typeof list;
+    expect(later.totalExact).toBe(false);
+    const nowNewest = await db.db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(sql`${customers.class} = '9' and ${customers.deletedAt} is null`)
+      .orderBy(sql`${customers.createdAt} desc, ${customers.id} desc`)
+      .limit(200);
+    expect(later.items.map((c) => c.id)).toEqual(nowNewest.map((c) => c.id));
+    // Another user's same search is their own (the scope is part of what is remembered): counted
+    // (mgr1 manages sales2, who owns them).
+    expect((await mgr1({ url: "/api/v1/customers?limit=200&class=9" })).json()).toMatchObject({
+      total: 1_000,
+      totalExact: true,
+    });
+    // The same filter in another order is another search: counted exactly.
+    expect((await gm({ url: "/api/v1/customers?limit=200&class=9&sort=name" })).json()).toMatchObject({
+      total: 1_000,
+      totalExact: true,
+    });
   });
 });
 

@@ -9,7 +9,7 @@ import { userNames } from "../../shared/user-names.js";
 import { customFilterConditions } from "../custom-fields/custom-fields.service.js";
 import { pageColumns, readPage } from "./customers.fields.js";
 import { fieldConditions, listConditions, sorting } from "./customers.query.js";
-import { EXACT_UP_TO, postingPage, postingPlan, postingTotal } from "./customers.search.js";
+import { EXACT_UP_TO, largeSearches, postingPage, postingPlan, postingTotal } from "./customers.search.js";
 
 const dialect = new PgDialect();
 
@@ -181,8 +181,10 @@ export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQ
   // them, counted by a window and sorted for the page, whose rows alone are then read whole. The
   // estimate can be far off: when the bound is reached the count says "more" and the page is read
   // again in order, as for a large result (so a misestimate costs one bounded read, never a read
-  // of every match).
-  const counting = estimate !== null && estimate <= EXACT_UP_TO;
+  // of every match), and the search is remembered as large for a while (largeSearches): its next
+  // first pages are read in order at once.
+  const knownLarge = estimate !== null && largeSearches.has(caller, query);
+  const counting = estimate !== null && estimate <= EXACT_UP_TO && !knownLarge;
   let counted: number | null = null;
   let rows: PageRow[] | null = null;
   if (counting && ownLetter(caller, query, custom)) {
@@ -222,9 +224,17 @@ export async function listCustomers(db: DbOrTx, caller: Caller, query: CustomerQ
       .orderBy(...order)) as unknown as PageRow[];
     counted = Number(found[0]?.fullCount ?? 0);
     if (counted <= EXACT_UP_TO) rows = found;
+    else largeSearches.add(caller, query);
   }
   if (!rows) {
-    const once = await plannedOnce(db, caller, query, custom, where, counted ?? estimate);
+    const once = await plannedOnce(
+      db,
+      caller,
+      query,
+      custom,
+      where,
+      knownLarge ? EXACT_UP_TO + 1 : (counted ?? estimate),
+    );
     const statement = db
       .select(pageColumns)
       .from(customers)
