@@ -247,6 +247,16 @@ test.describe("服务反馈", () => {
     // The customer's timeline shows the feedback.
     await service.goto(`/customers/${customer.id}?tab=timeline`);
     await expect(service.getByText(`服务反馈:${subject}`).first()).toBeVisible();
+    // Its fields and coded values as the feedback pages name them, its moments in local time.
+    const timeline = service.locator(".customer-timeline");
+    const entry = (kind: string) => timeline.locator(".timeline-entry").filter({ hasText: kind });
+    await expect(entry("登记了服务反馈")).toContainText("类型投诉");
+    await expect(entry("登记了服务反馈")).toContainText("优先级高");
+    await expect(entry("处理了服务反馈")).toContainText("状态待处理→处理中");
+    await expect(entry("处理了服务反馈")).toContainText(/首次响应时间—→\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}/);
+    await expect(entry("结束了服务反馈")).toContainText("状态处理中→已结束");
+    await expect(entry("结束了服务反馈")).toContainText("结束日期");
+    await expect(timeline).not.toContainText(/in_progress|complaint|closedAt|endDate|T\d{2}:\d{2}:\d{2}/);
     await shot(service, "13-customer-timeline");
   });
 });

@@ -40,6 +40,26 @@ const HIDDEN = new Set([
   "homepageKey",
 ]);
 
+/**
+ * Other records' coded values, by record type and field: the i18n key prefix of their labels in
+ * the record's own module (a value without a label there is shown as stored).
+ */
+const VALUE_LABELS: Partial<Record<string, Record<string, string>>> = {
+  feedback: { type: "feedback.types", priority: "feedback.priorities", status: "feedback.statuses" },
+  order: { status: "sales.statuses" },
+  contact_record: { channel: "relationship.channels" },
+  care_record: { kind: "relationship.careKinds" },
+  task: { priority: "relationship.priorities", status: "relationship.statuses" },
+  payment: { method: "finance.methods" },
+  collection_action: { kind: "finance.actionKinds" },
+};
+
+/** Other records' amounts of money. */
+const MONEY = new Set(["total", "amount", "unitPrice", "promisedAmount"]);
+
+/** A moment as the server writes it (ISO 8601 with a time): shown in the reader's time and format. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
 const COLORS: Record<string, string> = {
   create: "green",
   delete: "red",
@@ -101,6 +121,7 @@ export function CustomerTimeline({ customerId, active }: { customerId: string; a
     if (value === null || value === undefined || value === "") return t("customers.common.none");
     const def = customDef(kind, field);
     if (def) return customValueDisplay(def, value, i18n.language) || t("customers.common.none");
+    if (isOtherRecord(kind)) return showOther(kind, field, value);
     const dictType = DICT_FIELDS[field];
     if (dictType) return dict.label(dictType, String(value));
     if (field === "ownerId") {
@@ -111,6 +132,17 @@ export function CustomerTimeline({ customerId, active }: { customerId: string; a
         : t("customers.timeline.otherUser");
     }
     if (field === "annualRevenue") return formatMoney(String(value));
+    if (typeof value === "boolean") return value ? t("customers.timeline.yes") : t("customers.timeline.no");
+    return String(value);
+  };
+
+  /** A value of another module's record: its label there, an amount, a moment, or as stored. */
+  const showOther = (kind: string, field: string, value: unknown): string => {
+    const labels = VALUE_LABELS[kind.split(".")[0] ?? ""]?.[field];
+    const key = labels ? `${labels}.${String(value)}` : null;
+    if (key && i18n.exists(key)) return t(key as never);
+    if (MONEY.has(field)) return formatMoney(String(value));
+    if (typeof value === "string" && INSTANT.test(value)) return formatDateTime(value, i18n.language);
     if (typeof value === "boolean") return value ? t("customers.timeline.yes") : t("customers.timeline.no");
     return String(value);
   };
@@ -127,7 +159,7 @@ export function CustomerTimeline({ customerId, active }: { customerId: string; a
             // Other records' references (ids) and line lists mean nothing to a reader here.
             !(
               isOtherRecord(entry.kind) &&
-              (field.endsWith("Id") || field === "lines" || field === "number")
+              (field.endsWith("Id") || field === "lines" || field === "instalments" || field === "number")
             ) &&
             !(created && (change.after === null || change.after === "" || change.after === false)),
         );
