@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { App as AntdApp, ConfigProvider, type ThemeConfig } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
-import type { ReactNode } from "react";
+import { type ReactNode, useMemo, useSyncExternalStore } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { isApiError } from "../shared/api";
 import { i18n } from "../shared/i18n/i18n";
@@ -44,12 +44,32 @@ const theme: ThemeConfig = {
   },
 };
 
+const REDUCED_MOTION = "(prefers-reduced-motion: reduce)";
+
+/** Whether the system asks for reduced motion (WCAG 2.3.3), followed live as the setting changes. */
+function useReducedMotion(): boolean {
+  return useSyncExternalStore(
+    (changed) => {
+      const query = window.matchMedia?.(REDUCED_MOTION);
+      query?.addEventListener("change", changed);
+      return () => query?.removeEventListener("change", changed);
+    },
+    () => window.matchMedia?.(REDUCED_MOTION).matches ?? false,
+  );
+}
+
 function LocalizedConfig({ children }: { children: ReactNode }) {
   const { i18n: instance } = useTranslation();
+  const reducedMotion = useReducedMotion();
+  // antd's zooms, slides and fades off (their durations 0) for those who ask for less motion.
+  const themed = useMemo(
+    () => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme),
+    [reducedMotion],
+  );
   return (
     <ConfigProvider
       locale={instance.language === "en" ? enUS : zhCN}
-      theme={theme}
+      theme={themed}
       // Keep "登录" as written: antd would render two-character CJK labels as "登 录".
       button={{ autoInsertSpace: false }}
     >
