@@ -46,17 +46,16 @@ const theme: ThemeConfig = {
 
 const REDUCED_MOTION = "(prefers-reduced-motion: reduce)";
 
-/** Whether the system asks for reduced motion (WCAG 2.3.3), followed live as the setting changes. */
-function useReducedMotion(): boolean {
-  return useSyncExternalStore(
-    (changed) => {
-      const query = window.matchMedia?.(REDUCED_MOTION);
-      query?.addEventListener("change", changed);
-      return () => query?.removeEventListener("change", changed);
-    },
-    () => window.matchMedia?.(REDUCED_MOTION).matches ?? false,
-  );
+function onMotionSettingChange(changed: () => void) {
+  const query = window.matchMedia?.(REDUCED_MOTION);
+  query?.addEventListener("change", changed);
+  return () => query?.removeEventListener("change", changed);
 }
+
+const motionReduced = () => window.matchMedia?.(REDUCED_MOTION).matches ?? false;
+
+/** Whether the system asks for reduced motion (WCAG 2.3.3), followed live as the setting changes. */
+const useReducedMotion = () => useSyncExternalStore(onMotionSettingChange, motionReduced);
 
 function LocalizedConfig({ children }: { children: ReactNode }) {
   const { i18n: instance } = useTranslation();
