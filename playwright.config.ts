@@ -48,7 +48,7 @@ export default defineConfig({
     timezoneId: "Asia/Shanghai",
     // The flows act at machine speed: a click that lands while a dialog is still zooming in was
     // lost now and then on a loaded machine (a dialog's 保存 did nothing, passed on retry). Asked
-    // for reduced motion, the app turns antd's animations off (e2e/motion.spec.ts checks both).
+    // for reduced motion, the app turns antd's animations off (e2e/motion.spec.ts checks it).
     reducedMotion: "reduce",
   },
   projects: [

@@ -8,12 +8,12 @@ import { freshTestDatabase } from "./testing.js";
 const h = await freshTestDatabase();
 afterAll(() => h.drop());
 
-const pg = {
+const connectionState = {
   toSQL: () => ({ sql: "select pg_backend_pid(), count(*) from pg_prepared_statements", params: [] }),
 };
 /** The generic pool's connection: its server process and how many statements it has prepared. */
 const genericConnection = async () => {
-  const rows = await queryGeneric(h.db, pg);
+  const rows = await queryGeneric(h.db, connectionState);
   if (!rows) throw new Error("these tests need TEST_DATABASE_URL: the generic-plan pool is PostgreSQL's");
   return { pid: Number(rows[0]![0]), prepared: Number(rows[0]![1]) };
 };

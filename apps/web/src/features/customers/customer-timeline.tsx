@@ -117,32 +117,37 @@ export function CustomerTimeline({ customerId, active }: { customerId: string; a
       : field;
   };
 
-  const show = (kind: string, field: string, value: unknown): string => {
-    if (value === null || value === undefined || value === "") return t("customers.common.none");
-    const def = customDef(kind, field);
-    if (def) return customValueDisplay(def, value, i18n.language) || t("customers.common.none");
-    if (isOtherRecord(kind)) return showOther(kind, field, value);
+  /** A customer's or contact's value: a dictionary label, a user's name, an amount; null for the rest. */
+  const ownValue = (field: string, value: unknown): string | null => {
     const dictType = DICT_FIELDS[field];
     if (dictType) return dict.label(dictType, String(value));
     if (field === "ownerId") {
       const user = users.data?.find((u) => u.id === value);
       if (user) return user.displayName;
       return customer.data?.ownerId === value
-        ? (customer.data.ownerName ?? "")
+        ? (customer.data?.ownerName ?? "")
         : t("customers.timeline.otherUser");
     }
     if (field === "annualRevenue") return formatMoney(String(value));
-    if (typeof value === "boolean") return value ? t("customers.timeline.yes") : t("customers.timeline.no");
-    return String(value);
+    return null;
   };
 
-  /** A value of another module's record: its label there, an amount, a moment, or as stored. */
-  const showOther = (kind: string, field: string, value: unknown): string => {
+  /** Another module's value: its label there, an amount, a moment; null for the rest. */
+  const otherValue = (kind: string, field: string, value: unknown): string | null => {
     const labels = VALUE_LABELS[kind.split(".")[0] ?? ""]?.[field];
     const key = labels ? `${labels}.${String(value)}` : null;
     if (key && i18n.exists(key)) return t(key as never);
     if (MONEY.has(field)) return formatMoney(String(value));
     if (typeof value === "string" && INSTANT.test(value)) return formatDateTime(value, i18n.language);
+    return null;
+  };
+
+  const show = (kind: string, field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === "") return t("customers.common.none");
+    const def = customDef(kind, field);
+    if (def) return customValueDisplay(def, value, i18n.language) || t("customers.common.none");
+    const shown = isOtherRecord(kind) ? otherValue(kind, field, value) : ownValue(field, value);
+    if (shown !== null) return shown;
     if (typeof value === "boolean") return value ? t("customers.timeline.yes") : t("customers.timeline.no");
     return String(value);
   };
