@@ -21,6 +21,7 @@ import { shanghaiDate } from "../../shared/days.js";
 import * as collections from "./collections.service.js";
 import * as payablesService from "./payables.service.js";
 import * as money from "./receivables.service.js";
+import * as payments from "./receivables-payments.service.js";
 import { reconcile } from "./reconciliation.service.js";
 
 const tags = ["finance"];
@@ -70,7 +71,7 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: page(Payment) },
       },
     },
-    async (request) => money.listPayments(app.db, callerOf(request), request.query),
+    async (request) => payments.listPayments(app.db, callerOf(request), request.query),
   );
   app.get(
     "/payments/:id",
@@ -83,7 +84,7 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Payment },
       },
     },
-    async (request) => money.getPayment(app.db, callerOf(request), request.params.id),
+    async (request) => payments.getPayment(app.db, callerOf(request), request.params.id),
   );
   app.post(
     "/payments",
@@ -99,7 +100,7 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await money.recordPayment(app.db, callerOf(request), request.body, contextOf(request))),
+        .send(await payments.recordPayment(app.db, callerOf(request), request.body, contextOf(request))),
   );
   app.post(
     "/payments/:id/reverse",
@@ -117,7 +118,7 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(
-          await money.reversePayment(
+          await payments.reversePayment(
             app.db,
             callerOf(request),
             request.params.id,

@@ -18,6 +18,7 @@ import { callerOf } from "../../plugins/access.js";
 import { contextOf } from "../../shared/audit.js";
 import { etag, ifMatch } from "../../shared/versioning.js";
 import * as orders from "./orders.service.js";
+import * as lifecycle from "./orders-lifecycle.service.js";
 import * as sales from "./transactions.service.js";
 
 const tags = ["orders"];
@@ -104,7 +105,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const order = await orders.transitionOrder(
+      const order = await lifecycle.transitionOrder(
         app.db,
         callerOf(request),
         request.params.id,
@@ -130,7 +131,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const order = await orders.deliverOrder(
+      const order = await lifecycle.deliverOrder(
         app.db,
         callerOf(request),
         request.params.id,

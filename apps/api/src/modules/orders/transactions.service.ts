@@ -20,7 +20,7 @@ import { AppError, notFound } from "../../shared/errors.js";
 import { scopeWhere } from "../../shared/scope.js";
 import { displayNameOf } from "../../shared/sql.js";
 import { checkVersion, diff } from "../../shared/versioning.js";
-import { movementCtes, movementRefused, postMovement } from "../products/products.service.js";
+import { movementCtes, movementRefused, postMovement } from "../products/products-stock.service.js";
 import { customerFor, productsFor } from "./orders.service.js";
 
 const columns = {

@@ -18,6 +18,8 @@ import { callerOf } from "../../plugins/access.js";
 import { contextOf } from "../../shared/audit.js";
 import { etag, ifMatch } from "../../shared/versioning.js";
 import * as service from "./products.service.js";
+import * as categories from "./products-categories.service.js";
+import * as stock from "./products-stock.service.js";
 
 const tags = ["products"];
 const stockTags = ["inventory"];
@@ -46,7 +48,7 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(ProductCategory) }) },
       },
     },
-    async () => ({ items: await service.listCategories(app.db) }),
+    async () => ({ items: await categories.listCategories(app.db) }),
   );
   app.post(
     "/product-categories",
@@ -60,7 +62,12 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const row = await service.createCategory(app.db, callerOf(request), request.body, contextOf(request));
+      const row = await categories.createCategory(
+        app.db,
+        callerOf(request),
+        request.body,
+        contextOf(request),
+      );
       etag(reply, row.version);
       return reply.status(201).send(row);
     },
@@ -78,7 +85,7 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const row = await service.updateCategory(
+      const row = await categories.updateCategory(
         app.db,
         callerOf(request),
         request.params.id,
@@ -250,7 +257,7 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: page(StockMovement) },
       },
     },
-    async (request) => service.listMovements(app.db, request.query),
+    async (request) => stock.listMovements(app.db, request.query),
   );
   app.post(
     "/stock-movements",
@@ -266,6 +273,6 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await service.createMovement(app.db, callerOf(request), request.body, contextOf(request))),
+        .send(await stock.createMovement(app.db, callerOf(request), request.body, contextOf(request))),
   );
 };

@@ -31,7 +31,7 @@ import { containing, displayNameOf, yearlyNumber } from "../../shared/sql.js";
 import { checkVersion } from "../../shared/versioning.js";
 import { cancelPayable, createPayable } from "../finance/payables.service.js";
 import { productsFor } from "../orders/orders.service.js";
-import { postMovement } from "../products/products.service.js";
+import { postMovement } from "../products/products-stock.service.js";
 
 const conflict = (code: string) =>
   new AppError(409, ErrorCode.conflict, { fields: [{ field: "status", code }] });
